@@ -1,0 +1,35 @@
+/// What every attribution model sees.
+public struct AttributionInput: Sendable {
+    public let paths: PathTable
+    /// Present for event-level input; models that need touch times (time decay) require it.
+    public let journeys: JourneySet?
+    /// Whether revenue was supplied; without it models report no revenue.
+    public let hasValue: Bool
+
+    public init(paths: PathTable, journeys: JourneySet?, hasValue: Bool) {
+        self.paths = paths
+        self.journeys = journeys
+        self.hasValue = hasValue
+    }
+
+    public var channels: ChannelIndex { paths.channels }
+}
+
+/// One attribution model. A model is one file implementing this protocol,
+/// registered once in `ModelRegistry`.
+public protocol AttributionModel: Sendable {
+    /// The name in `--models` and in the `model` column of the results.
+    var name: String { get }
+    func attribute(_ input: AttributionInput) throws -> ModelResult
+}
+
+/// Errors a model raises about its input.
+public struct ModelError: Error, Sendable, CustomStringConvertible, Equatable {
+    public let model: String
+    public let message: String
+    public init(model: String, message: String) {
+        self.model = model
+        self.message = message
+    }
+    public var description: String { "\(model): \(message)" }
+}

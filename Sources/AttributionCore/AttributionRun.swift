@@ -1,0 +1,21 @@
+/// Runs several models on one input. One model failing does not stop the others.
+public enum AttributionRun {
+    public enum Outcome: Sendable {
+        case success(ModelResult)
+        case failure(model: String, message: String)
+    }
+
+    public static func run(_ models: [any AttributionModel], on input: AttributionInput) -> [Outcome] {
+        guard !models.isEmpty else { return [] }
+        return parallelMap(chunks: models.count) { i in
+            let model = models[i]
+            do {
+                return .success(try model.attribute(input))
+            } catch let error as ModelError {
+                return .failure(model: model.name, message: error.message)
+            } catch {
+                return .failure(model: model.name, message: "\(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+/// Cuts an event table into journeys (algorithms notes §1).
+public enum JourneyBuilder {
+    public static func build(_ events: EventTable, options: JourneyOptions = JourneyOptions()) -> JourneySet {
+        let (channels, remap) = channelMapping(events, topChannels: options.topChannels)
+        let (userStart, order) = groupByUser(events)
+        let lookbackMs: Int64? = options.lookbackDays.map { Int64(($0 * 86_400_000).rounded()) }
+
+        let chunks = chunkCount(forWork: events.count, minimumPerChunk: 200_000)
+        let userRanges = chunkRanges(events.userCount, chunks: chunks)
+        let parts = parallelMap(chunks: chunks) { part -> JourneySet in
+            var cutter = JourneyCutter(events: events, remap: remap, rule: options.rule,
+                                       lookbackMs: lookbackMs, collapseRepeats: options.collapseRepeats,
+                                       channels: channels)
+            for u in userRanges[part] {
+                cutter.cutUser(order[userStart[u]..<userStart[u + 1]])
+            }
+            return cutter.journeys
+        }
+        var journeys = JourneySet(channels: channels)
+        for part in parts { journeys.append(contentsOf: part) }
+        journeys.userCount = events.userCount
+        return journeys
+    }
+
+    /// The channel index after `--top-channels`, and the old → new id map.
+    static func channelMapping(_ events: EventTable, topChannels: Int?) -> (ChannelIndex, [Int32]) {
+        let n = events.channels.count
+        let identity = (0..<n).map { Int32($0) }
+        guard let top = topChannels, top < n else { return (events.channels, identity) }
+        var counts = [Int](repeating: 0, count: n)
+        for c in events.channel where c >= 0 { counts[Int(c)] += 1 }
+        // Most frequent first; ties by name so the choice does not depend on input order.
+        let ranked = (0..<n).sorted {
+            counts[$0] != counts[$1] ? counts[$0] > counts[$1] : events.channels.names[$0] < events.channels.names[$1]
+        }
+        var index = ChannelIndex()
+        var remap = [Int32](repeating: -1, count: n)
+        for old in ranked.prefix(top) { remap[old] = index.id(for: events.channels.names[old]) }
+        let others = index.id(for: JourneyOptions.othersChannel)
+        for old in ranked.dropFirst(top) { remap[old] = others }
+        return (index, remap)
+    }
+
+    /// Event indices grouped by user, input order kept within a user (counting sort).
+    static func groupByUser(_ events: EventTable) -> (start: [Int], order: [Int32]) {
+        var start = [Int](repeating: 0, count: events.userCount + 1)
+        for u in events.user { start[Int(u) + 1] += 1 }
+        for u in 0..<events.userCount { start[u + 1] += start[u] }
+        var next = start
+        var order = [Int32](repeating: 0, count: events.count)
+        events.user.withUnsafeBufferPointer { users in
+            order.withUnsafeMutableBufferPointer { out in
+                for i in 0..<users.count {
+                    let u = Int(users[i])
+                    out[next[u]] = Int32(i)
+                    next[u] += 1
+                }
+            }
+        }
+        return (start, order)
+    }
+}
+
+/// Walks one user's events at a time and appends the journeys they make.
+struct JourneyCutter {
+    let events: EventTable
+    let remap: [Int32]
+    let rule: JourneyOptions.Rule
+    let lookbackMs: Int64?
+    let collapseRepeats: Bool
+    var journeys: JourneySet
+    private var sorted: [Int32] = []
+    private var pendingChannel: [Int32] = []
+    private var pendingTime: [Int64] = []
+
+    init(events: EventTable, remap: [Int32], rule: JourneyOptions.Rule, lookbackMs: Int64?, collapseRepeats: Bool, channels: ChannelIndex) {
+        self.events = events
+        self.remap = remap
+        self.rule = rule
+        self.lookbackMs = lookbackMs
+        self.collapseRepeats = collapseRepeats
+        self.journeys = JourneySet(channels: channels)
+    }
+
+    mutating func cutUser(_ eventIndices: ArraySlice<Int32>) {
+        sorted.removeAll(keepingCapacity: true)
+        sorted.append(contentsOf: eventIndices)
+        sortByTimeStable()
+        pendingChannel.removeAll(keepingCapacity: true)
+        pendingTime.removeAll(keepingCapacity: true)
+        for e in sorted {
+            let i = Int(e)
+            let c = events.channel[i]
+            if c >= 0 {
+                pendingChannel.append(remap[Int(c)])
+                pendingTime.append(events.time[i])
+            }
+            if events.isConversion[i] {
+                close(converted: true, endTime: events.time[i], value: events.value[i])
+                if rule == .firstConversion { return }
+            }
+        }
+        if let last = pendingTime.last {
+            close(converted: false, endTime: last, value: 0)
+        }
+    }
+
+    /// Ties in time keep input order: the indices are already in input order,
+    /// so comparing (time, index) makes the sort stable.
+    private mutating func sortByTimeStable() {
+        let time = events.time
+        var isSorted = true
+        for k in sorted.indices.dropFirst() where time[Int(sorted[k - 1])] > time[Int(sorted[k])] {
+            isSorted = false
+            break
+        }
+        if !isSorted {
+            sorted.sort { a, b in
+                let ta = time[Int(a)], tb = time[Int(b)]
+                return ta != tb ? ta < tb : a < b
+            }
+        }
+    }
+
+    private mutating func close(converted: Bool, endTime: Int64, value: Double) {
+        var first = 0
+        if let window = lookbackMs {
+            while first < pendingTime.count && endTime - pendingTime[first] > window { first += 1 }
+        }
+        if collapseRepeats {
+            // Keep the most recent touch of each run of the same channel.
+            var c: [Int32] = []
+            var t: [Int64] = []
+            for k in first..<pendingChannel.count {
+                if k + 1 < pendingChannel.count && pendingChannel[k + 1] == pendingChannel[k] { continue }
+                c.append(pendingChannel[k])
+                t.append(pendingTime[k])
+            }
+            journeys.appendJourney(channels: c[...], times: t[...], converted: converted, endTime: endTime, value: value)
+        } else {
+            journeys.appendJourney(channels: pendingChannel[first...], times: pendingTime[first...],
+                                   converted: converted, endTime: endTime, value: value)
+        }
+        pendingChannel.removeAll(keepingCapacity: true)
+        pendingTime.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,26 @@
+/// How events are cut into journeys (algorithms notes §1).
+public struct JourneyOptions: Sendable, Equatable {
+    public enum Rule: String, Sendable, CaseIterable {
+        /// Everything after a user's first conversion is ignored (data-apps-mta).
+        case firstConversion = "first-conversion"
+        /// A journey ends at each conversion; the next touch starts a new one (td-mta).
+        case everyConversion = "every-conversion"
+    }
+
+    public var rule: Rule = .firstConversion
+    /// Only touches at most this many days before the journey's end count.
+    public var lookbackDays: Double? = nil
+    /// Keep the N most frequent channels; the rest become `others`.
+    public var topChannels: Int? = nil
+    /// Merge consecutive touches on the same channel into one.
+    public var collapseRepeats = false
+
+    public init(rule: Rule = .firstConversion, lookbackDays: Double? = nil, topChannels: Int? = nil, collapseRepeats: Bool = false) {
+        self.rule = rule
+        self.lookbackDays = lookbackDays
+        self.topChannels = topChannels
+        self.collapseRepeats = collapseRepeats
+    }
+
+    public static let othersChannel = "others"
+}

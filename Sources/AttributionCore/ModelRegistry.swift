@@ -1,0 +1,49 @@
+import Foundation
+
+/// The one place models are registered. A new model adds one entry here.
+public struct ModelEntry: Sendable {
+    public let name: String
+    public let summary: String
+    /// One name may yield several models (e.g. Markov at several orders).
+    public let make: @Sendable (ModelOptions) -> [any AttributionModel]
+}
+
+public enum ModelRegistry {
+    public static let entries: [ModelEntry] = [
+        ModelEntry(name: "first-touch", summary: "all credit to the first touch") { _ in [FirstTouch()] },
+        ModelEntry(name: "last-touch", summary: "all credit to the last touch") { _ in [LastTouch()] },
+        ModelEntry(name: "linear", summary: "equal credit to every touch (or every distinct channel)") {
+            [Linear(distinctChannels: $0.linearDistinctChannels)]
+        },
+        ModelEntry(name: "position-based", summary: "U-shaped: first and last touch weighted (40/20/40), the middle shares the rest") {
+            [PositionBased(first: $0.positionFirst, last: $0.positionLast)]
+        },
+        ModelEntry(name: "time-decay", summary: "weight 2^(-Δt/half-life) before the conversion (event-level input only)") {
+            [TimeDecay(halfLifeDays: $0.halfLifeDays)]
+        },
+    ]
+
+    public static var names: [String] { entries.map(\.name) }
+
+    /// The models named in a `--models` list ("all" selects every model).
+    public static func models(_ list: [String], options: ModelOptions) throws -> [any AttributionModel] {
+        var selected: [ModelEntry] = []
+        for raw in list {
+            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            if name.isEmpty { continue }
+            if name == "all" {
+                selected = entries
+                continue
+            }
+            guard let entry = entries.first(where: { $0.name == name }) else {
+                throw ModelError(model: raw, message: "unknown model; known models: all, \(names.joined(separator: ", "))")
+            }
+            if !selected.contains(where: { $0.name == entry.name }) { selected.append(entry) }
+        }
+        // Keep registry order so outputs are stable whatever order the user typed.
+        selected.sort { a, b in
+            entries.firstIndex { $0.name == a.name }! < entries.firstIndex { $0.name == b.name }!
+        }
+        return selected.flatMap { $0.make(options) }
+    }
+}

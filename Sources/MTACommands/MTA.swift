@@ -1,0 +1,2 @@
+import ArgumentParser
+public struct MTA: ParsableCommand { public init() {}; public func run() throws {} }

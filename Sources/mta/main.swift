@@ -1,0 +1,2 @@
+import MTACommands
+MTA.main()
