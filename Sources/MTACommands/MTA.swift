@@ -1,2 +1,12 @@
 import ArgumentParser
-public struct MTA: ParsableCommand { public init() {}; public func run() throws {} }
+
+/// The `mta` command: multi-touch attribution from touchpoint events.
+public struct MTA: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "mta",
+        abstract: "Multi-touch attribution: credit per marketing channel under every model, side by side.",
+        subcommands: [Attribute.self, Generate.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,162 @@
+/// One field of a record: bytes `start..<end` of the file. A quoted field's range
+/// excludes the surrounding quotes and may still hold doubled quotes (`""`).
+struct CSVField: Sendable {
+    var start: Int
+    var end: Int
+    var quoted: Bool
+    var isEmpty: Bool { start == end }
+}
+
+private let quote = UInt8(ascii: "\"")
+private let comma = UInt8(ascii: ",")
+private let newline = UInt8(ascii: "\n")
+private let carriageReturn = UInt8(ascii: "\r")
+
+/// An RFC 4180 record scanner over bytes: quoted fields with embedded commas,
+/// quotes and newlines, CRLF or LF line ends. It reads in place and allocates nothing per record.
+struct CSVScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var position: Int
+    let end: Int
+
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, end: Int? = nil) {
+        self.bytes = bytes
+        self.position = start
+        self.end = end ?? bytes.count
+    }
+
+    /// Scans the next record into `fields`; returns its starting offset, or nil at the end.
+    /// Blank lines are skipped.
+    mutating func next(into fields: inout [CSVField]) throws(RowProblem) -> Int? {
+        while true {
+            guard position < end else { return nil }
+            let recordStart = position
+            fields.removeAll(keepingCapacity: true)
+            try scanRecord(into: &fields, recordStart: recordStart)
+            if fields.count == 1 && fields[0].isEmpty && !fields[0].quoted { continue }
+            return recordStart
+        }
+    }
+
+    private mutating func scanRecord(into fields: inout [CSVField], recordStart: Int) throws(RowProblem) {
+        while true {
+            if position < end && bytes[position] == quote {
+                try scanQuoted(into: &fields, recordStart: recordStart)
+            } else {
+                let start = position
+                while position < end {
+                    let b = bytes[position]
+                    if b == comma || b == newline { break }
+                    position += 1
+                }
+                var stop = position
+                if stop > start && bytes[stop - 1] == carriageReturn && (position == end || bytes[position] == newline) {
+                    stop -= 1
+                }
+                fields.append(CSVField(start: start, end: stop, quoted: false))
+            }
+            if position >= end { return }
+            if bytes[position] == comma {
+                position += 1
+                continue
+            }
+            position += 1  // newline
+            return
+        }
+    }
+
+    private mutating func scanQuoted(into fields: inout [CSVField], recordStart: Int) throws(RowProblem) {
+        let open = position
+        position += 1
+        let start = position
+        while true {
+            while position < end && bytes[position] != quote { position += 1 }
+            guard position < end else {
+                throw RowProblem(offset: open, column: nil, value: nil,
+                                 message: "unterminated quoted field (opened here, never closed)")
+            }
+            if position + 1 < end && bytes[position + 1] == quote {
+                position += 2
+                continue
+            }
+            break
+        }
+        fields.append(CSVField(start: start, end: position, quoted: true))
+        position += 1  // closing quote
+        // Only a separator or a line end may follow a closing quote.
+        if position < end {
+            let b = bytes[position]
+            if b == carriageReturn && position + 1 < end && bytes[position + 1] == newline {
+                position += 1
+            } else if b == carriageReturn && position + 1 == end {
+                position += 1
+            } else if b != comma && b != newline {
+                throw RowProblem(offset: recordStart, column: nil, value: nil,
+                                 message: "unexpected character '\(Character(Unicode.Scalar(b)))' after a closing quote")
+            }
+        }
+    }
+
+    /// The text of a field, with doubled quotes undone.
+    func string(_ f: CSVField) -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[f.start..<f.end])
+        guard f.quoted else { return String(decoding: raw, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            out.append(raw[i])
+            i += (raw[i] == quote && i + 1 < raw.count && raw[i + 1] == quote) ? 2 : 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The raw bytes of an unquoted field, or the unescaped bytes of a quoted one in `scratch`.
+    func withBytes<R>(_ f: CSVField, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let raw = UnsafeBufferPointer(rebasing: bytes[f.start..<f.end])
+        guard f.quoted, raw.contains(quote) else { return body(raw) }
+        scratch.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < raw.count {
+            scratch.append(raw[i])
+            i += (raw[i] == quote && i + 1 < raw.count && raw[i + 1] == quote) ? 2 : 1
+        }
+        return scratch.withUnsafeBufferPointer(body)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Offset just past the UTF-8 byte order mark, if the buffer starts with one.
+    var byteOrderMarkLength: Int {
+        count >= 3 && self[0] == 0xEF && self[1] == 0xBB && self[2] == 0xBF ? 3 : 0
+    }
+
+    /// Record boundaries that split `start..<count` into about `parts` pieces.
+    /// Without any quote in the data, any newline is a record boundary; with quotes,
+    /// boundaries come from a sequential scan so a quoted newline is never taken for one.
+    func recordChunks(from start: Int, parts: Int) throws(RowProblem) -> [Range<Int>] {
+        let n = count
+        guard parts > 1, n - start > 1 << 20 else { return [start..<n] }
+        var cuts = [start]
+        let hasQuotes = UnsafeBufferPointer(rebasing: self[start..<n]).contains(quote)
+        if !hasQuotes {
+            for k in 1..<parts {
+                var p = Swift.max(cuts.last!, start + (n - start) * k / parts)
+                while p < n && self[p] != newline { p += 1 }
+                if p < n { cuts.append(p + 1) }
+            }
+        } else {
+            var scanner = CSVScanner(bytes: self, start: start)
+            var fields: [CSVField] = []
+            for k in 1..<parts {
+                let target = start + (n - start) * k / parts
+                while scanner.position < target, try scanner.next(into: &fields) != nil {}
+                if scanner.position < n { cuts.append(scanner.position) }
+            }
+        }
+        cuts.append(n)
+        var ranges: [Range<Int>] = []
+        for i in 0..<(cuts.count - 1) where cuts[i] < cuts[i + 1] { ranges.append(cuts[i]..<cuts[i + 1]) }
+        return ranges
+    }
+}

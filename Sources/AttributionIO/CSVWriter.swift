@@ -1,0 +1,19 @@
+/// Builds RFC 4180 CSV text: fields with a comma, quote or line break are quoted.
+public struct CSVWriter {
+    public private(set) var text = ""
+
+    public init(header: [String]) { appendRow(header) }
+
+    public mutating func appendRow(_ fields: [String]) {
+        text += fields.map(Self.escape).joined(separator: ",")
+        text += "\n"
+    }
+
+    public static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Full precision, so the file carries exactly what was computed.
+    public static func number(_ d: Double) -> String { JSONValue.format(d) }
+}

@@ -1,0 +1,212 @@
+import AttributionCore
+
+/// Reads an event-level CSV (one touch or conversion per row) into an `EventTable`.
+/// The file is mapped, split at record boundaries and parsed on every core;
+/// each part interns its own users and channels, merged afterwards in file order.
+public enum EventCSVReader {
+    public static func read(path: String, options: EventInputOptions) throws -> (EventTable, ReadReport) {
+        let file = try MappedFile(path: path)
+        let header = try CSVHeader(file: file)
+        let layout = try EventColumns(header: header, options: options, file: path)
+
+        let parts: [Range<Int>]
+        do {
+            parts = try file.bytes.recordChunks(from: header.bodyStart, parts: chunkCount(forWork: file.bytes.count, minimumPerChunk: 4 << 20))
+        } catch { throw file.inputError(error) }
+
+        let chunks: [EventChunk] = try parallelMapThrowing(chunks: parts.count) { k in
+            var chunk = EventChunk(layout: layout, skipBadRows: options.skipBadRows, expectedRows: parts[k].count / 40)
+            do throws(RowProblem) { try chunk.scan(file.bytes, range: parts[k]) } catch { throw file.inputError(error) }
+            return chunk
+        }
+
+        var report = ReadReport()
+        for c in chunks {
+            report.rows += c.rows
+            report.skippedRows += c.skipped
+            for p in c.problems where report.firstSkipped.count < ReadReport.skippedShown {
+                report.firstSkipped.append(file.inputError(p))
+            }
+        }
+        guard report.rows > 0 else {
+            throw InputError(file: path, message: report.skippedRows > 0
+                ? "every data row was bad (\(report.skippedRows) skipped)" : "no data rows after the header")
+        }
+        let table = merge(chunks)
+        if !table.isConversion.contains(true) {
+            switch options.conversion {
+            case .event(let name):
+                throw InputError(file: path, column: options.eventColumn, value: name,
+                                 message: "the conversion event never occurs (\(report.rows) rows read)")
+            case .column(let name):
+                throw InputError(file: path, column: name,
+                                 message: "no row is marked as a conversion (1 or true) in \(report.rows) rows")
+            }
+        }
+        return (table, report)
+    }
+
+    /// Concatenates the parts, renumbering users and channels to file order.
+    private static func merge(_ chunks: [EventChunk]) -> EventTable {
+        var table = EventTable()
+        table.reserveCapacity(chunks.reduce(0) { $0 + $1.user.count })
+        var users = ByteInterner(capacity: chunks.reduce(0) { $0 + $1.users.count })
+        for chunk in chunks {
+            let userMap = (0..<chunk.users.count).map { users.intern(chunk.users.key($0)) }
+            let channelMap = (0..<chunk.channels.count).map { table.channels.id(for: chunk.channels.string($0)) }
+            table.user.append(contentsOf: chunk.user.lazy.map { userMap[Int($0)] })
+            table.channel.append(contentsOf: chunk.channel.lazy.map { $0 < 0 ? -1 : channelMap[Int($0)] })
+            table.time.append(contentsOf: chunk.time)
+            table.isConversion.append(contentsOf: chunk.isConversion)
+            table.value.append(contentsOf: chunk.value)
+        }
+        table.userCount = users.count
+        return table
+    }
+}
+
+/// Column positions and conversion rule, resolved once from the header.
+struct EventColumns: Sendable {
+    let user: Int
+    let event: Int
+    let time: Int
+    let value: Int?
+    let conversionFlag: Int?
+    let conversionEvent: [UInt8]?
+    let names: [String]
+    /// Fewer fields than this and a row cannot be read.
+    let required: Int
+
+    init(header: CSVHeader, options: EventInputOptions, file: String) throws {
+        user = try header.index(of: options.userColumn, file: file)
+        event = try header.index(of: options.eventColumn, file: file)
+        time = try header.index(of: options.timeColumn, file: file)
+        value = try options.valueColumn.map { try header.index(of: $0, file: file) }
+        switch options.conversion {
+        case .event(let name):
+            conversionEvent = Array(name.utf8)
+            conversionFlag = nil
+        case .column(let name):
+            conversionEvent = nil
+            conversionFlag = try header.index(of: name, file: file)
+        }
+        names = header.names
+        required = [user, event, time, value ?? 0, conversionFlag ?? 0].max()! + 1
+    }
+}
+
+/// One part of the file, parsed into columns with part-local user and channel ids.
+struct EventChunk: Sendable {
+    let layout: EventColumns
+    let skipBadRows: Bool
+    var users: ByteInterner
+    var channels = ByteInterner(capacity: 64)
+    var user: [Int32] = []
+    var channel: [Int32] = []
+    var time: [Int64] = []
+    var isConversion: [Bool] = []
+    var value: [Double] = []
+    var rows = 0
+    var skipped = 0
+    var problems: [RowProblem] = []
+
+    init(layout: EventColumns, skipBadRows: Bool, expectedRows: Int) {
+        self.layout = layout
+        self.skipBadRows = skipBadRows
+        users = ByteInterner(capacity: expectedRows / 8)
+        user.reserveCapacity(expectedRows)
+        channel.reserveCapacity(expectedRows)
+        time.reserveCapacity(expectedRows)
+        isConversion.reserveCapacity(expectedRows)
+        value.reserveCapacity(expectedRows)
+    }
+
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) throws(RowProblem) {
+        var scanner = CSVScanner(bytes: bytes, start: range.lowerBound, end: range.upperBound)
+        var fields: [CSVField] = []
+        var scratch: [UInt8] = []
+        while let offset = try scanner.next(into: &fields) {
+            do {
+                try readRow(fields, scanner: scanner, offset: offset, scratch: &scratch)
+                rows += 1
+            } catch {
+                guard skipBadRows else { throw error }
+                skipped += 1
+                if problems.count < ReadReport.skippedShown { problems.append(error) }
+            }
+        }
+    }
+
+    private mutating func readRow(_ f: [CSVField], scanner: CSVScanner, offset: Int, scratch: inout [UInt8]) throws(RowProblem) {
+        guard f.count >= layout.required else {
+            let missing = layout.names[f.count]
+            throw RowProblem(offset: offset, column: missing, value: nil,
+                             message: "row has \(f.count) field\(f.count == 1 ? "" : "s"), the header has \(layout.names.count)")
+        }
+        let t = scanner.withBytes(f[layout.time], scratch: &scratch) { TimestampParser.parse($0) }
+        guard let t else {
+            throw problem(offset, layout.time, f, scanner, "unparseable timestamp (expected ISO 8601, YYYY-MM-DD[ HH:MM:SS], or epoch seconds/milliseconds)")
+        }
+        if f[layout.user].isEmpty {
+            throw problem(offset, layout.user, f, scanner, "empty user id")
+        }
+        let conv: Bool
+        var touch = true
+        if let target = layout.conversionEvent {
+            conv = scanner.withBytes(f[layout.event], scratch: &scratch) { $0.elementsEqual(target) }
+            touch = !conv
+        } else {
+            guard let flag = scanner.withBytes(f[layout.conversionFlag!], scratch: &scratch, ConversionFlag.parse) else {
+                throw problem(offset, layout.conversionFlag!, f, scanner, "conversion flag must be 0, 1, true or false")
+            }
+            conv = flag
+        }
+        var v = 0.0
+        if conv, let vi = layout.value, !f[vi].isEmpty {
+            guard let parsed = scanner.withBytes(f[vi], scratch: &scratch, NumberParser.parse) else {
+                throw problem(offset, vi, f, scanner, "revenue is not a number")
+            }
+            v = parsed
+        }
+        var c: Int32 = -1
+        if touch {
+            if f[layout.event].isEmpty {
+                throw problem(offset, layout.event, f, scanner, "empty channel name")
+            }
+            c = scanner.withBytes(f[layout.event], scratch: &scratch) { channels.intern($0) }
+        }
+        let u = scanner.withBytes(f[layout.user], scratch: &scratch) { users.intern($0) }
+        user.append(u)
+        channel.append(c)
+        time.append(t)
+        isConversion.append(conv)
+        value.append(v)
+    }
+
+    private func problem(_ offset: Int, _ column: Int, _ f: [CSVField], _ scanner: CSVScanner, _ message: String) -> RowProblem {
+        RowProblem(offset: offset, column: layout.names[column], value: scanner.string(f[column]), message: message)
+    }
+}
+
+/// A 0/1/true/false cell; empty counts as false (no conversion), as CSV exports often leave it.
+enum ConversionFlag {
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if b.count == 1 && b[0] == UInt8(ascii: "0") { return false }  // the common cases, without a String
+        if b.count == 1 && b[0] == UInt8(ascii: "1") { return true }
+        let s = String(decoding: b, as: UTF8.self).trimmingSpaces.lowercased()
+        switch s {
+        case "1", "true", "1.0": return true
+        case "0", "false", "", "0.0": return false
+        default: return nil
+        }
+    }
+}
+
+/// A decimal number cell (revenue, counts): finite, surrounding spaces allowed.
+enum NumberParser {
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        let s = String(decoding: b, as: UTF8.self).trimmingSpaces
+        guard let v = Double(s), v.isFinite else { return nil }
+        return v
+    }
+}

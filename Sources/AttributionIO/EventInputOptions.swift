@@ -1,0 +1,31 @@
+/// How to read an event-level CSV: which columns hold what, and what a conversion is.
+public struct EventInputOptions: Sendable {
+    public enum Conversion: Sendable, Equatable {
+        /// Rows whose event column equals this name are conversions (and not touches).
+        case event(String)
+        /// Rows whose column is 1/true are touches that end in a conversion.
+        case column(String)
+    }
+
+    public var userColumn = "user_id"
+    public var eventColumn = "event"
+    public var timeColumn = "timestamp"
+    /// Revenue on conversion rows.
+    public var valueColumn: String? = nil
+    public var conversion: Conversion
+    /// Skip rows with errors (counted and reported) instead of stopping.
+    public var skipBadRows = false
+
+    public init(conversion: Conversion) { self.conversion = conversion }
+}
+
+/// What reading a file found besides its rows.
+public struct ReadReport: Sendable {
+    public var rows = 0
+    public var skippedRows = 0
+    /// The first few skipped rows' errors, to show the user.
+    public var firstSkipped: [InputError] = []
+    public static let skippedShown = 5
+
+    public init() {}
+}

@@ -1,0 +1,127 @@
+import AttributionCore
+
+/// Everything one `mta attribute` run produced, ready to be written.
+public struct AttributionDocument: Sendable {
+    public var input: String
+    public var format: String
+    public var summary: JourneySummary
+    public var read: ReadReport
+    public var outcomes: [AttributionRun.Outcome]
+    /// The settings that shaped the result (journey rule, window, model options…).
+    public var settings: [(String, JSONValue)]
+
+    public init(input: String, format: String, summary: JourneySummary, read: ReadReport,
+                outcomes: [AttributionRun.Outcome], settings: [(String, JSONValue)]) {
+        self.input = input
+        self.format = format
+        self.summary = summary
+        self.read = read
+        self.outcomes = outcomes
+        self.settings = settings
+    }
+
+    public var results: [ModelResult] {
+        outcomes.compactMap { if case .success(let r) = $0 { r } else { nil } }
+    }
+}
+
+/// `attribution.csv`, `attribution.json` and each model's own tables.
+public enum ResultFiles {
+    public static let csvName = "attribution.csv"
+    public static let jsonName = "attribution.json"
+
+    public static func stage(_ doc: AttributionDocument, into staging: inout OutputStaging) {
+        staging.add(csvName, attributionCSV(doc.results))
+        staging.add(jsonName, json(doc).serialized() + "\n")
+        for result in doc.results {
+            for table in result.tables { staging.add(table.fileName, csv(table)) }
+        }
+    }
+
+    /// Channels in name order, so files from different runs line up.
+    static func channelOrder(_ channels: ChannelIndex) -> [Int] {
+        (0..<channels.count).sorted { channels.names[$0] < channels.names[$1] }
+    }
+
+    public static func attributionCSV(_ results: [ModelResult]) -> String {
+        var w = CSVWriter(header: ["model", "channel", "conversions", "share", "revenue"])
+        for r in results {
+            let shares = r.shares
+            for c in channelOrder(r.channels) {
+                w.appendRow([r.model, r.channels.names[c], CSVWriter.number(r.conversions[c]),
+                             CSVWriter.number(shares[c]), r.revenue.map { CSVWriter.number($0[c]) } ?? ""])
+            }
+        }
+        return w.text
+    }
+
+    static func csv(_ table: DetailTable) -> String {
+        var w = CSVWriter(header: table.header)
+        for row in table.rows { w.appendRow(row.map(text)) }
+        return w.text
+    }
+
+    static func text(_ v: DetailValue) -> String {
+        switch v {
+        case .number(let d): CSVWriter.number(d)
+        case .integer(let i): String(i)
+        case .text(let s): s
+        }
+    }
+
+    static func json(_ v: DetailValue) -> JSONValue {
+        switch v {
+        case .number(let d): .number(d)
+        case .integer(let i): .integer(i)
+        case .text(let s): .string(s)
+        }
+    }
+
+    public static func json(_ doc: AttributionDocument) -> JSONValue {
+        let s = doc.summary
+        var summary: [(String, JSONValue)] = []
+        if let users = s.users { summary.append(("users", .integer(users))) }
+        summary += [
+            ("journeys", .number(s.journeys)),
+            ("converting_journeys", .number(s.convertingJourneys)),
+            ("null_journeys", .number(s.nullJourneys)),
+            ("conversions", .number(s.conversions)),
+            ("conversions_without_touch", .number(s.conversionsWithoutTouch)),
+            ("revenue", s.revenue.map { .number($0) } ?? .null),
+            ("distinct_paths", .integer(s.distinctPaths)),
+            ("channels", .integer(s.channels)),
+        ]
+        let models: [JSONValue] = doc.outcomes.map { outcome in
+            switch outcome {
+            case .failure(let model, let message):
+                return .object([("model", .string(model)), ("status", .string("failed")), ("error", .string(message))])
+            case .success(let r):
+                let shares = r.shares
+                let channels: [JSONValue] = channelOrder(r.channels).map { c in
+                    .object([
+                        ("channel", .string(r.channels.names[c])),
+                        ("conversions", .number(r.conversions[c])),
+                        ("share", .number(shares[c])),
+                        ("revenue", r.revenue.map { .number($0[c]) } ?? .null),
+                    ])
+                }
+                var members: [(String, JSONValue)] = [("model", .string(r.model)), ("status", .string("ok"))]
+                if !r.details.isEmpty { members.append(("details", .object(r.details.map { ($0.key, json($0.value)) }))) }
+                if !r.tables.isEmpty { members.append(("files", .array(r.tables.map { .string($0.fileName) }))) }
+                members.append(("channels", .array(channels)))
+                return .object(members)
+            }
+        }
+        return .object([
+            ("input", .object([
+                ("file", .string(doc.input)),
+                ("format", .string(doc.format)),
+                ("rows", .integer(doc.read.rows)),
+                ("skipped_rows", .integer(doc.read.skippedRows)),
+            ])),
+            ("settings", .object(doc.settings)),
+            ("summary", .object(summary)),
+            ("models", .array(models)),
+        ])
+    }
+}

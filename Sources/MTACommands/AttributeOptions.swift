@@ -1,0 +1,161 @@
+import ArgumentParser
+import AttributionCore
+import AttributionIO
+
+enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+    case events, paths
+}
+
+extension JourneyOptions.Rule: ExpressibleByArgument {}
+
+/// Where the data is and how to read it.
+struct InputArguments: ParsableArguments {
+    @Argument(help: "Input CSV file.")
+    var file: String
+
+    @Option(help: "events: one touch or conversion per row; paths: ChannelAttribution's path,total_conversions[,total_conversion_value][,total_null].")
+    var input: InputFormat = .events
+
+    @Option(help: "Event name that marks a conversion (event-level input).")
+    var conversionEvent: String?
+
+    @Option(help: "0/1/true/false column marking a touch that converted (event-level input).")
+    var conversionColumn: String?
+
+    @Option(help: "Revenue column (event-level), or value column (path-level; default total_conversion_value when present).")
+    var valueColumn: String?
+
+    @Option(help: "User key column.") var userColumn = "user_id"
+    @Option(help: "Channel / event name column.") var eventColumn = "event"
+    @Option(help: "Timestamp column.") var timeColumn = "timestamp"
+
+    @Option(help: "Path column (path-level input).") var pathColumn = "path"
+    @Option(help: "Conversions column (path-level input).") var conversionsColumn = "total_conversions"
+    @Option(help: "Null-journey count column (path-level input; default total_null when present).") var nullsColumn: String?
+    @Option(help: "Channel separator in paths (path-level input); spaces around channels are trimmed.") var separator = ">"
+
+    @Flag(help: "Skip rows with errors (counted, the first few listed) instead of stopping.")
+    var skipBadRows = false
+
+    func validate() throws {
+        if input == .events {
+            switch (conversionEvent, conversionColumn) {
+            case (nil, nil): throw ValidationError("event-level input needs --conversion-event NAME or --conversion-column COLUMN")
+            case (.some, .some): throw ValidationError("give either --conversion-event or --conversion-column, not both")
+            default: break
+            }
+        }
+    }
+
+    var eventOptions: EventInputOptions {
+        var o = EventInputOptions(conversion: conversionEvent.map { .event($0) } ?? .column(conversionColumn ?? ""))
+        o.userColumn = userColumn
+        o.eventColumn = eventColumn
+        o.timeColumn = timeColumn
+        o.valueColumn = valueColumn
+        o.skipBadRows = skipBadRows
+        return o
+    }
+
+    var pathOptions: PathInputOptions {
+        var o = PathInputOptions()
+        o.pathColumn = pathColumn
+        o.conversionsColumn = conversionsColumn
+        o.valueColumn = valueColumn
+        o.nullsColumn = nullsColumn
+        o.separator = separator
+        o.skipBadRows = skipBadRows
+        return o
+    }
+}
+
+/// How events become journeys.
+struct JourneyArguments: ParsableArguments {
+    @Option(help: "first-conversion: ignore everything after a user's first conversion; every-conversion: a journey ends at each conversion.")
+    var journey: JourneyOptions.Rule = .firstConversion
+
+    @Option(help: "Only touches within N days before the conversion (or the last touch) count.")
+    var lookbackDays: Double?
+
+    @Option(help: "Keep the N most frequent channels; the rest become 'others'.")
+    var topChannels: Int?
+
+    @Flag(help: "Merge consecutive touches on the same channel.")
+    var collapseRepeats = false
+
+    func validate() throws {
+        if let d = lookbackDays, !(d > 0) { throw ValidationError("--lookback-days must be positive") }
+        if let n = topChannels, n < 1 { throw ValidationError("--top-channels must be at least 1") }
+    }
+
+    var options: JourneyOptions {
+        JourneyOptions(rule: journey, lookbackDays: lookbackDays, topChannels: topChannels, collapseRepeats: collapseRepeats)
+    }
+}
+
+/// Which models, and their settings.
+struct ModelArguments: ParsableArguments {
+    @Option(help: "Comma-separated models, or 'all'.")
+    var models = "all"
+
+    @Flag(help: "Linear: credit each distinct channel once instead of every touch.")
+    var linearDistinctChannels = false
+
+    @Option(help: "Position-based weights first/middle/last, in percent or fractions.")
+    var positionWeights = "40/20/40"
+
+    @Option(help: "Time-decay half-life in days.")
+    var halfLifeDays = 7.0
+
+    @Option(help: "Markov order: N, a comma list (N,M,...), or auto.")
+    var markovOrder = "1"
+
+    @Option(help: "Markov auto order: highest order tried.")
+    var markovMaxOrder = 4
+
+    @Option(help: "Ordered Shapley: positions past this are folded into the last.")
+    var shapleyMaxPosition = 10
+
+    @Option(help: "Conversion-rate Shapley: exact up to this many distinct channels per set, sampled above.")
+    var shapleyExactMax = 12
+
+    @Option(help: "Conversion-rate Shapley: permutations sampled per set above the exact limit.")
+    var shapleySamples = 2_000
+
+    @Option(help: "Seed for every random choice (held-out splits, sampling).")
+    var seed: UInt64 = 42
+
+    func parsedOptions() throws -> ModelOptions {
+        var o = ModelOptions()
+        let parts = positionWeights.split(whereSeparator: { $0 == "/" || $0 == "," }).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 3, let f = parts[0], let m = parts[1], let l = parts[2], f >= 0, m >= 0, l >= 0, f + m + l > 0 else {
+            throw ValidationError("--position-weights must be three non-negative numbers like 40/20/40, got '\(positionWeights)'")
+        }
+        let total = f + m + l
+        o.positionFirst = f / total
+        o.positionLast = l / total
+        guard halfLifeDays > 0 else { throw ValidationError("--half-life-days must be positive") }
+        o.halfLifeDays = halfLifeDays
+        o.linearDistinctChannels = linearDistinctChannels
+        if markovOrder.lowercased() == "auto" {
+            guard markovMaxOrder >= 1 else { throw ValidationError("--markov-max-order must be at least 1") }
+            o.markovOrder = .auto(maxOrder: markovMaxOrder)
+        } else {
+            let orders = markovOrder.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !orders.isEmpty, orders.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+                throw ValidationError("--markov-order must be a positive whole number, a comma list of them, or auto; got '\(markovOrder)'")
+            }
+            o.markovOrder = .fixed(orders.map { $0! })
+        }
+        guard shapleyMaxPosition >= 1 else { throw ValidationError("--shapley-max-position must be at least 1") }
+        guard (1...30).contains(shapleyExactMax) else { throw ValidationError("--shapley-exact-max must be between 1 and 30") }
+        guard shapleySamples >= 2 else { throw ValidationError("--shapley-samples must be at least 2") }
+        o.shapleyMaxPosition = shapleyMaxPosition
+        o.shapleyExactMax = shapleyExactMax
+        o.shapleySamples = shapleySamples
+        o.seed = seed
+        return o
+    }
+
+    var modelList: [String] { models.split(separator: ",").map(String.init) }
+}
