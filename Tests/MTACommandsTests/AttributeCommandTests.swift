@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// The `mta` command end to end on small files whose answers are worked out by hand.
+@Suite struct AttributeCommandTests {
+    // u1: email → search → purchase 100 (then a display touch after it, ignored).
+    // u2: display → purchase 20. u3: search only (null). u4: a purchase with no touch.
+    static let events = """
+    user_id,event,timestamp,revenue,ignored
+    u1,email,2024-01-01T10:00:00Z,,x
+    u1,search,2024-01-02 10:00:00,,x
+    u1,purchase,2024-01-03,100,x
+    u1,display,2024-01-04T00:00:00+02:00,,x
+    u2,display,1704103200,,x
+    u2,purchase,1704189600000,20,x
+    u3,search,2024-01-05,,x
+    u4,purchase,2024-01-05,5,x
+
+    """
+
+    @Test func attributesAndWritesCSVAndJSON() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("events.csv", Self.events)
+        let out = try cli.run(["attribute", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
+                               "--models", "first-touch,last-touch,linear", "--out", "results"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let rows = try cli.attributionRows()
+        #expect(rows["first-touch/email"]! == (1, 0.5, "100"))
+        #expect(rows["first-touch/display"]! == (1, 0.5, "20"))
+        #expect(rows["first-touch/search"]! == (0, 0, "0"))
+        #expect(rows["last-touch/search"]! == (1, 0.5, "100"))
+        #expect(rows["linear/email"]! == (0.5, 0.25, "50"))
+        #expect(rows.count == 9)
+        let header = try cli.read("results/attribution.csv").split(separator: "\n")[0]
+        #expect(header == "model,channel,conversions,share,revenue")
+
+        let json = try JSONSerialization.jsonObject(with: Data(try cli.read("results/attribution.json").utf8)) as! [String: Any]
+        let summary = json["summary"] as! [String: Any]
+        #expect(summary["users"] as? Int == 4)
+        #expect(summary["journeys"] as? Int == 4)
+        #expect(summary["converting_journeys"] as? Int == 3)
+        #expect(summary["conversions_without_touch"] as? Int == 1)
+        #expect(summary["distinct_paths"] as? Int == 3)
+        #expect(summary["channels"] as? Int == 3)
+        #expect((json["models"] as! [Any]).count == 3)
+        #expect(out.stdout.contains("first-touch") && out.stdout.contains("email"))
+    }
+
+    @Test func withoutAValueColumnRevenueIsEmpty() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("events.csv", Self.events)
+        let out = try cli.run(["attribute", "events.csv", "--conversion-event", "purchase", "--models", "last-touch", "--out", "r"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(try cli.attributionRows("r")["last-touch/search"]! == (1, 0.5, ""))
+    }
+
+    @Test func badTimestampNamesFileLineColumnAndValueAndWritesNothing() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("bad.csv", "user_id,event,timestamp\nu1,email,2024-01-01\n\"u2\",\"multi\nline\",yesterday\n")
+        let out = try cli.run(["attribute", "bad.csv", "--conversion-event", "purchase", "--out", "results"])
+        #expect(out.status != 0)
+        #expect(out.stderr.contains("bad.csv:3"), "\(out.stderr)")
+        #expect(out.stderr.contains("timestamp") && out.stderr.contains("yesterday"))
+        #expect(!cli.exists("results"))
+    }
+
+    @Test func conversionEventThatNeverOccursIsAnError() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("events.csv", Self.events)
+        let out = try cli.run(["attribute", "events.csv", "--conversion-event", "signup", "--out", "results"])
+        #expect(out.status != 0)
+        #expect(out.stderr.contains("events.csv") && out.stderr.contains("signup") && out.stderr.contains("never occurs"))
+        #expect(!cli.exists("results"))
+    }
+
+    @Test func skipBadRowsCountsAndListsThem() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("events.csv", Self.events + "u5,email,not-a-time,,x\nu6,purchase,2024-01-01,abc,x\n")
+        let out = try cli.run(["attribute", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
+                               "--skip-bad-rows", "--models", "first-touch", "--out", "results"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr.contains("skipped 2 bad rows"))
+        #expect(out.stderr.contains("events.csv:10") && out.stderr.contains("events.csv:11"))
+        #expect(try cli.attributionRows()["first-touch/email"]!.0 == 1)
+    }
+
+    @Test func pathLevelInputRunsPathModelsAndReportsTheOneThatCannot() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("paths.csv", "path,total_conversions,total_conversion_value,total_null\nemail > search,3,30,1\nsearch,1,10,4\n")
+        let out = try cli.run(["attribute", "paths.csv", "--input", "paths", "--models", "first-touch,time-decay", "--out", "results"])
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("time-decay"))
+        let rows = try cli.attributionRows()
+        #expect(rows["first-touch/email"]! == (3, 0.75, "30"))
+        #expect(rows["first-touch/search"]! == (1, 0.25, "10"))
+        #expect(rows["time-decay/email"] == nil)
+        #expect(try cli.read("results/attribution.json").contains("\"failed\""))
+    }
+
+    @Test func missingConversionOptionIsAUsageError() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("events.csv", Self.events)
+        let out = try cli.run(["attribute", "events.csv"])
+        #expect(out.status != 0)
+        #expect(out.stderr.contains("--conversion-event"))
+    }
+
+    @Test func generateThenAttributeEndToEnd() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let gen = try cli.run(["generate", "--users", "2000", "--out", "sample.csv"])
+        #expect(gen.status == 0, "\(gen.stderr)")
+        let out = try cli.run(["attribute", "sample.csv", "--conversion-event", "purchase", "--value-column", "revenue",
+                               "--models", "first-touch,last-touch,linear,position-based,time-decay", "--out", "results"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let rows = try cli.attributionRows()
+        for model in ["first-touch", "last-touch", "linear", "position-based", "time-decay"] {
+            let modelRows = rows.filter { $0.key.hasPrefix(model + "/") }.map(\.value)
+            #expect(modelRows.count == 12)
+            #expect(abs(modelRows.map(\.1).reduce(0, +) - 1) < 1e-9)
+        }
+        let json = try JSONSerialization.jsonObject(with: Data(try cli.read("results/attribution.json").utf8)) as! [String: Any]
+        let converting = (json["summary"] as! [String: Any])["converting_journeys"] as! Double
+        let firstTouchTotal = rows.filter { $0.key.hasPrefix("first-touch/") }.map(\.value.0).reduce(0, +)
+        #expect(firstTouchTotal == converting)
+        // A few percent of users convert.
+        #expect(converting > 20 && converting < 200)
+    }
+}
