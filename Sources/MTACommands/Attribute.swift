@@ -17,6 +17,9 @@ struct Attribute: ParsableCommand {
     @Option(help: "Output folder for attribution.csv, attribution.json and model tables.")
     var out = "results"
 
+    @Flag(help: "Print the time each phase took to standard error.")
+    var timings = false
+
     func validate() throws {
         if source.input == .paths && (journeys.lookbackDays != nil || journeys.journey != .firstConversion) {
             throw ValidationError("--lookback-days and --journey need event-level input; path-level input has no times")
@@ -33,7 +36,8 @@ struct Attribute: ParsableCommand {
         }
         guard !models.isEmpty else { throw ValidationError("--models names no model") }
 
-        let (input, read) = try reportingErrors { try loadInput() }
+        var clock = PhaseClock(enabled: timings)
+        let (input, read) = try reportingErrors { try loadInput(&clock) }
         for problem in read.firstSkipped { printError("warning: skipped \(problem)") }
         if read.skippedRows > 0 {
             printError("warning: skipped \(read.skippedRows) bad row\(read.skippedRows == 1 ? "" : "s") of \(read.rows + read.skippedRows)" +
@@ -42,11 +46,13 @@ struct Attribute: ParsableCommand {
 
         let summary = JourneySummary(paths: input.paths, journeys: input.journeys, hasValue: input.hasValue)
         let outcomes = AttributionRun.run(models, on: input)
+        clock.lap("models")
         let document = AttributionDocument(input: source.file, format: source.input.rawValue, summary: summary, read: read,
                                            outcomes: outcomes, settings: settings(options))
         var staging = OutputStaging(directory: URL(fileURLWithPath: out))
         ResultFiles.stage(document, into: &staging)
         try reportingErrors { try staging.commit() }
+        clock.lap("write results")
 
         print(describe(summary))
         print("")
@@ -66,16 +72,20 @@ struct Attribute: ParsableCommand {
         if failed { throw ExitCode.failure }
     }
 
-    private func loadInput() throws -> (AttributionInput, ReadReport) {
+    private func loadInput(_ clock: inout PhaseClock) throws -> (AttributionInput, ReadReport) {
         switch source.input {
         case .events:
             let (events, read) = try EventCSVReader.read(path: source.file, options: source.eventOptions)
+            clock.lap("read events (\(events.count) rows)")
             let journeySet = JourneyBuilder.build(events, options: journeys.options)
+            clock.lap("cut journeys (\(journeySet.count))")
             let paths = PathTable(journeys: journeySet)
+            clock.lap("aggregate paths (\(paths.count))")
             return (AttributionInput(paths: paths, journeys: journeySet, hasValue: source.valueColumn != nil), read)
         case .paths:
             let (table, hasValue, read) = try PathCSVReader.read(path: source.file, options: source.pathOptions)
             let paths = table.reshaped(topChannels: journeys.topChannels, collapseRepeats: journeys.collapseRepeats)
+            clock.lap("read paths (\(paths.count))")
             return (AttributionInput(paths: paths, journeys: nil, hasValue: hasValue), read)
         }
     }
