@@ -73,13 +73,14 @@ struct CSVScanner {
 
     private mutating func scanQuoted(into fields: inout [CSVField], recordStart: Int) throws(RowProblem) {
         let open = position
+        let field = fields.count
         position += 1
         let start = position
         while true {
             while position < end && bytes[position] != quote { position += 1 }
             guard position < end else {
-                throw RowProblem(offset: open, column: nil, value: nil,
-                                 message: "unterminated quoted field (opened here, never closed)")
+                throw RowProblem(offset: open, column: nil, value: text(from: start, stoppingAtComma: false),
+                                 message: "unterminated quoted field (opened here, never closed)", field: field)
             }
             if position + 1 < end && bytes[position + 1] == quote {
                 position += 2
@@ -97,10 +98,23 @@ struct CSVScanner {
             } else if b == carriageReturn && position + 1 == end {
                 position += 1
             } else if b != comma && b != newline {
-                throw RowProblem(offset: recordStart, column: nil, value: nil,
-                                 message: "unexpected character '\(Character(Unicode.Scalar(b)))' after a closing quote")
+                throw RowProblem(offset: recordStart, column: nil, value: text(from: open, stoppingAtComma: true),
+                                 message: "unexpected character '\(Character(Unicode.Scalar(b)))' after a closing quote",
+                                 field: field)
             }
         }
+    }
+
+    /// Raw text from `from` to the line end (or the next comma), at most 200 bytes:
+    /// enough to show the user where a broken field starts.
+    private func text(from: Int, stoppingAtComma: Bool) -> String {
+        var stop = from
+        while stop < end && stop - from < 200 {
+            let b = bytes[stop]
+            if b == newline || b == carriageReturn || (stoppingAtComma && b == comma) { break }
+            stop += 1
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<stop]), as: UTF8.self)
     }
 
     /// The text of a field, with doubled quotes undone.

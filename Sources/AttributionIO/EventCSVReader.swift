@@ -12,11 +12,11 @@ public enum EventCSVReader {
         let parts: [Range<Int>]
         do {
             parts = try file.bytes.recordChunks(from: header.bodyStart, parts: chunkCount(forWork: file.bytes.count, minimumPerChunk: 4 << 20))
-        } catch { throw file.inputError(error) }
+        } catch { throw file.inputError(error.naming(header.names)) }
 
         let chunks: [EventChunk] = try parallelMapThrowing(chunks: parts.count) { k in
             var chunk = EventChunk(layout: layout, skipBadRows: options.skipBadRows, expectedRows: parts[k].count / 40)
-            do throws(RowProblem) { try chunk.scan(file.bytes, range: parts[k]) } catch { throw file.inputError(error) }
+            do throws(RowProblem) { try chunk.scan(file.bytes, range: parts[k]) } catch { throw file.inputError(error.naming(layout.names)) }
             return chunk
         }
 

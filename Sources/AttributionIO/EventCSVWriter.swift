@@ -55,9 +55,11 @@ public enum EventCSVWriter {
 
     static func appendCents(_ v: Double, to out: inout [UInt8]) {
         let cents = Int64((v * 100).rounded())
-        appendInteger(cents / 100, to: &out)
+        // The sign goes first on its own: for -0.99…-0.01, `cents / 100` is 0 and has none.
+        if cents < 0 { out.append(UInt8(ascii: "-")) }
+        appendInteger(abs(cents) / 100, to: &out)
         out.append(UInt8(ascii: "."))
-        appendPadded(abs(cents % 100), width: 2, to: &out)
+        appendPadded(abs(cents) % 100, width: 2, to: &out)
     }
 
     /// ISO 8601 in UTC, whole seconds: `2024-01-01T12:00:00Z`.

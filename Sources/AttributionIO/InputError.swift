@@ -37,4 +37,13 @@ struct RowProblem: Error, Sendable {
     var column: String?
     var value: String?
     var message: String
+    /// Index of the field at fault, set by the scanner, which knows no column names.
+    var field: Int? = nil
+
+    /// The problem with its column named from the header, when only its index was known.
+    func naming(_ names: [String]) -> RowProblem {
+        var p = self
+        if p.column == nil, let k = field, k < names.count { p.column = names[k] }
+        return p
+    }
 }
