@@ -21,6 +21,7 @@ public enum ModelRegistry {
         ModelEntry(name: "time-decay", summary: "weight 2^(-Δt/half-life) before the conversion (event-level input only)") {
             [TimeDecay(halfLifeDays: $0.halfLifeDays)]
         },
+        ModelEntry(name: "markov", summary: "Markov chain removal effects, solved exactly (--markov-order N, several, or auto)") { MarkovModel.models(for: $0) },
     ]
 
     public static var names: [String] { entries.map(\.name) }
