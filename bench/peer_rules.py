@@ -54,7 +54,7 @@ table = (
 t_paths = time.perf_counter()
 
 pdf = table.to_pandas()
-res = heuristic_models(pdf, "path", "total_conversions", var_value="total_conversion_value", sep=">")
+res = heuristic_models(pdf, "path", "total_conversions", var_value="total_conversion_value", sep=">", flg_pro=False)
 t_models = time.perf_counter()
 
 print(f"peer: polars read {t_read - t0:.3f} s, polars paths {t_paths - t_read:.3f} s "
