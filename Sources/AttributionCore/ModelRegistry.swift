@@ -22,6 +22,9 @@ public enum ModelRegistry {
             [TimeDecay(halfLifeDays: $0.halfLifeDays)]
         },
         ModelEntry(name: "markov", summary: "Markov chain removal effects, solved exactly (--markov-order N, several, or auto)") { MarkovModel.models(for: $0) },
+        ModelEntry(name: "shapley", summary: "simplified Shapley value: each converting journey's credit split equally over its distinct channels") { _ in [SimplifiedShapley()] },
+        ModelEntry(name: "shapley-ordered", summary: "simplified Shapley credit split over the touch positions of each channel (shapley_ordered.csv)") { [OrderedShapley(maxPosition: $0.shapleyMaxPosition)] },
+        ModelEntry(name: "shapley-rate", summary: "Shapley value of the conversion-rate game over channel sets, null journeys included (exact, or sampled for large sets)") { [ConversionRateShapley(exactMax: $0.shapleyExactMax, samples: $0.shapleySamples, seed: $0.seed)] },
     ]
 
     public static var names: [String] { entries.map(\.name) }

@@ -9,8 +9,17 @@ protocol ChannelSetKey: Hashable, Sendable {
     func contains(_ channel: Int32) -> Bool
     func isSubset(of other: Self) -> Bool
     var memberCount: Int { get }
+    func forEachMember(_ body: (Int32) -> Void)
+    /// Calls `body(i)` for every `keys[i]` that is a subset of `set`, in order.
+    static func forEachSubset(in keys: [Self], of set: Self, _ body: (Int) -> Void)
     /// A well-mixed 64-bit hash (open addressing and per-set random streams use it).
     var hash64: UInt64 { get }
+}
+
+extension ChannelSetKey {
+    static func forEachSubset(in keys: [Self], of set: Self, _ body: (Int) -> Void) {
+        for i in keys.indices where keys[i].isSubset(of: set) { body(i) }
+    }
 }
 
 extension UInt64: ChannelSetKey {
@@ -24,6 +33,32 @@ extension UInt64: ChannelSetKey {
     @inline(__always) func contains(_ channel: Int32) -> Bool { self & (1 &<< UInt64(channel)) != 0 }
     @inline(__always) func isSubset(of other: UInt64) -> Bool { self & ~other == 0 }
     var memberCount: Int { nonzeroBitCount }
+
+    @inline(__always) func forEachMember(_ body: (Int32) -> Void) {
+        var bits = self
+        while bits != 0 {
+            body(Int32(bits.trailingZeroBitCount))
+            bits &= bits &- 1
+        }
+    }
+
+    /// Tests eight keys per step without branches (subsets are rare), then visits the hits.
+    static func forEachSubset(in keys: [UInt64], of set: UInt64, _ body: (Int) -> Void) {
+        let outside = ~set
+        keys.withUnsafeBufferPointer { k in
+            var base = 0
+            while base + 8 <= k.count {
+                var hits: UInt32 = 0
+                for j in 0..<8 { hits |= (k[base + j] & outside == 0 ? 1 : 0) &<< UInt32(j) }
+                while hits != 0 {
+                    body(base + hits.trailingZeroBitCount)
+                    hits &= hits &- 1
+                }
+                base += 8
+            }
+            for i in base..<k.count where k[i] & outside == 0 { body(i) }
+        }
+    }
 
     var hash64: UInt64 { shapleyMix(self) }
 }
@@ -54,6 +89,16 @@ struct WideChannelSet: ChannelSetKey {
     }
 
     var memberCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+    func forEachMember(_ body: (Int32) -> Void) {
+        for (w, word) in words.enumerated() {
+            var bits = word
+            while bits != 0 {
+                body(Int32(w * 64 + bits.trailingZeroBitCount))
+                bits &= bits &- 1
+            }
+        }
+    }
 
     var hash64: UInt64 { words.reduce(0x2545_F491_4F6C_DD1D) { shapleyMix($0 ^ $1) } }
 }

@@ -9,47 +9,39 @@ struct ShapleySampledSplit {
     /// Estimated φ and its standard error, indexed like the members passed in.
     private(set) var mean: [Double] = []
     private(set) var standardError: [Double] = []
-    private var sumSquares: [Double] = []
-    private var order: [Int] = []
+    private var local = ShapleyLocalRates()
 
-    mutating func split<Key: ChannelSetKey>(members: ArraySlice<Int32>, rates: ShapleyRateTable<Key>,
+    mutating func split<Key: ChannelSetKey>(set: Key, members: ArraySlice<Int32>, rates: ShapleyRateTable<Key>,
                                             samples: Int, generator: inout SeededGenerator) {
         precondition(samples >= 2, "a standard error needs at least two samples")
         let n = members.count
-        let first = members.startIndex
-        Self.reset(&mean, n)
-        Self.reset(&sumSquares, n)
-        order.removeAll(keepingCapacity: true)
-        order.append(contentsOf: 0..<n)
+        // Every coalition looked up is inside S: look up by position in S.
+        local.load(set: set, members: members, rates: rates)
+        var sum = [Double](repeating: 0, count: n)
+        var sumSquares = [Double](repeating: 0, count: n)
+        var order = Array(0..<n)
         for _ in 0..<samples {
             // Fisher–Yates on the previous ordering: each draw is again uniform.
             for i in stride(from: n - 1, to: 0, by: -1) {
                 let j = Int(UInt64(i + 1).multipliedFullWidth(by: generator.next()).high)
                 order.swapAt(i, j)
             }
-            var prefix = rates.emptyKey
+            var prefix: UInt64 = 0
             var before = 0.0
             for i in order {
-                prefix.insert(members[first + i])
-                let after = rates.rate(prefix)
+                prefix |= 1 &<< UInt64(i)
+                let after = local.rate(prefix)
                 let marginal = after - before
-                mean[i] += marginal
+                sum[i] += marginal
                 sumSquares[i] += marginal * marginal
                 before = after
             }
         }
         let m = Double(samples)
-        Self.reset(&standardError, n)
-        for i in 0..<n {
-            let average = mean[i] / m
-            let variance = max(0, (sumSquares[i] - m * average * average) / (m - 1))
-            mean[i] = average
-            standardError[i] = (variance / m).squareRoot()
+        mean = sum.map { $0 / m }
+        standardError = (0..<n).map { i in
+            let variance = max(0, (sumSquares[i] - m * mean[i] * mean[i]) / (m - 1))
+            return (variance / m).squareRoot()
         }
-    }
-
-    private static func reset(_ buffer: inout [Double], _ n: Int) {
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(contentsOf: repeatElement(0, count: n))
     }
 }
