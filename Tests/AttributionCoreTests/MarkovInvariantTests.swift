@@ -45,6 +45,23 @@ enum MarkovTestData {
 
     /// A channel that only ever ends null journeys has absorption 0 in every
     /// state holding it, so removing it changes nothing.
+    /// The fitted chain's transition counts are a flow from (start) that it
+    /// reproduces in expectation, so P(conversion) is the observed conversion
+    /// rate at every order (a check independent of the solver).
+    @Test(arguments: [1, 2, 3, 4])
+    func pConversionIsTheObservedRate(order: Int) throws {
+        let paths = MarkovTestData.paths(channels: 6, rows: 120, maxLength: 8, seed: 99)
+        for solver in [MarkovSolverChoice.dense, .sparse] {
+            let r = try MarkovModel(order: order, solver: solver).attribute(MarkovTestData.input(paths))
+            guard case .number(let p)? = r.details.first(where: { $0.key == "p_conversion" })?.value else {
+                Issue.record("no p_conversion")
+                continue
+            }
+            let rate = paths.totalConversions / (paths.totalConversions + paths.totalNulls)
+            #expect(abs(p - rate) <= (solver == .dense ? 1e-12 : 1e-10 * rate))
+        }
+    }
+
     @Test(arguments: [1, 2, 3])
     func channelSeenOnlyInNullJourneysGetsNothing(order: Int) throws {
         var paths = MarkovTestData.paths(channels: 4, rows: 40, maxLength: 5, seed: 7)
