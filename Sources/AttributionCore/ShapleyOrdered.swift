@@ -6,8 +6,8 @@
 ///
 /// Per-channel totals equal `SimplifiedShapley`'s; the position breakdown is written
 /// to `shapley_ordered.csv` (channel, position, conversions, share of all credited
-/// conversions), one row per channel and position up to the longest credited path
-/// (capped at `maxPosition`), zero cells included so the grid is complete.
+/// conversions), one row per channel (by name) and position up to the longest credited
+/// path (capped at `maxPosition`), zero cells included so the grid is complete.
 public struct OrderedShapley: AttributionModel {
     public let name = "shapley-ordered"
     public let maxPosition: Int
@@ -46,7 +46,7 @@ public struct OrderedShapley: AttributionModel {
     private func positionTable(cells: [Double], positions: Int, channels: ChannelIndex) -> DetailTable {
         let total = cells.reduce(0, +)
         var table = DetailTable(fileName: "shapley_ordered.csv", header: ["channel", "position", "conversions", "share"])
-        for channel in 0..<channels.count {
+        for channel in (0..<channels.count).sorted(by: { channels.names[$0] < channels.names[$1] }) {
             for position in 0..<positions {
                 let credit = cells[channel * maxPosition + position]
                 table.rows.append([.text(channels.names[channel]), .integer(position + 1),

@@ -79,23 +79,23 @@ struct ShapleyRateTally: Sendable {
             ("zero_rate_sets", .integer(zeroRateSets)),
         ]
         var errors = DetailTable(fileName: "shapley_rate_errors.csv", header: ["channel", "conversions", "standard_error"])
-        for i in 0..<channels.count {
+        for i in (0..<channels.count).sorted(by: { channels.names[$0] < channels.names[$1] }) {
             errors.rows.append([.text(channels.names[i]), .number(conversions[i]), .number(variance[i].squareRoot())])
         }
         result.tables = [errors]
 
         if sampledSets > 0 {
-            result.messages.append("shapley-rate: \(sampledSets) channel sets with more than \(max(model.exactMax, 1)) channels "
+            result.messages.append("\(sampledSets) channel sets with more than \(max(model.exactMax, 1)) channels "
                 + "(\(formatCount(sampledConversions)) conversions) were estimated from \(model.samples) random orderings each; "
                 + "standard errors are in shapley_rate_errors.csv")
         }
         if zeroRateSets > 0 {
-            result.messages.append("shapley-rate: \(zeroRateSets) channel sets had revenue but no conversion; "
+            result.messages.append("\(zeroRateSets) channel sets had revenue but no conversion; "
                 + "their revenue was split equally over their channels")
         }
         let negative = (0..<channels.count).filter { conversions[$0] < 0 }.map { channels.names[$0] }
         if !negative.isEmpty {
-            result.messages.append("shapley-rate: negative credit (these channels lower the conversion rate of the "
+            result.messages.append("negative credit (these channels lower the conversion rate of the "
                 + "sets they join): \(negative.joined(separator: ", "))")
         }
         return result

@@ -119,15 +119,12 @@ import Testing
         }
         #expect(sampledSets >= 2)
         #expect(sampled.messages.contains { $0.contains("estimated from 2000 random orderings") })
-        let errors = sampled.tables.first { $0.fileName == "shapley_rate_errors.csv" }!
-        var positiveErrors = 0
-        for (i, row) in errors.rows.enumerated() {
-            guard case .number(let se) = row[2] else { continue }
-            if se > 0 { positiveErrors += 1 }
-            #expect(abs(sampled.conversions[i] - exact.conversions[i]) <= 4 * se + 1e-9,
-                    "\(exact.channels.names[i]): exact \(exact.conversions[i]) sampled \(sampled.conversions[i]) se \(se)")
+        let errors = ShapleySupport.standardErrors(sampled)
+        #expect(errors.count == 14 && errors.values.allSatisfy { $0 > 0 })
+        let a = Fixtures.credit(exact), b = Fixtures.credit(sampled)
+        for (channel, se) in errors {
+            #expect(abs(b[channel]! - a[channel]!) <= 4 * se + 1e-9, "\(channel): exact \(a[channel]!) sampled \(b[channel]!) se \(se)")
         }
-        #expect(positiveErrors == 14)
         // Sampled splits still give each set exactly its conversions.
         #expect(close(sampled.totalConversions, exact.totalConversions, 1e-9))
         // Reproducible from the seed.
@@ -164,14 +161,10 @@ import Testing
         let input = AttributionInput(paths: builder.table, journeys: nil, hasValue: false)
         let exact = try ConversionRateShapley(exactMax: 20).attribute(input)
         let sampled = try ConversionRateShapley(exactMax: 6, samples: 1_000).attribute(input)
-        let errors = sampled.tables[0].rows.map { row -> Double in
-            if case .number(let se) = row[2] { return se }
-            return .nan
-        }
-        #expect(errors.contains { $0 > 0 })
-        for i in 0..<channels.count {
-            #expect(abs(sampled.conversions[i] - exact.conversions[i]) <= 4 * errors[i] + 1e-9, "c\(i)")
-        }
+        let errors = ShapleySupport.standardErrors(sampled)
+        #expect(errors.values.contains { $0 > 0 })
+        let a = Fixtures.credit(exact), b = Fixtures.credit(sampled)
+        for (channel, se) in errors { #expect(abs(b[channel]! - a[channel]!) <= 4 * se + 1e-9, "\(channel)") }
         #expect(close(sampled.totalConversions, input.paths.totalConversions, 1e-9))
 
         builder.add((0..<70).map { Int32($0) }[...], conversions: 2, value: 0, nulls: 1)

@@ -57,6 +57,12 @@ import Testing
         let input = ShapleySupport.input(ShapleySupport.randomRows(channels: 8, paths: 300, maxLength: 15, seed: 11))
         let ordered = try OrderedShapley(maxPosition: 4).attribute(input)
         let simplified = try SimplifiedShapley().attribute(input)
+        // Rows by channel name, then position, whatever order the channels were first seen in.
+        let keys = ordered.tables[0].rows.map { row -> String in
+            guard case .text(let c) = row[0], case .integer(let p) = row[1] else { return "" }
+            return "\(c) \(p)"
+        }
+        #expect(keys == keys.sorted() && input.channels.names != input.channels.names.sorted())
         for i in 0..<input.channels.count {
             #expect(close(ordered.conversions[i], simplified.conversions[i], 1e-9))
             #expect(close(ordered.revenue![i], simplified.revenue![i], 1e-9))

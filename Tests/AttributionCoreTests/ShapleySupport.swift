@@ -59,6 +59,16 @@ enum ShapleySupport {
         AttributionInput(paths: Fixtures.paths(rows), journeys: nil, hasValue: hasValue)
     }
 
+    /// shapley_rate_errors.csv as channel → standard error.
+    static func standardErrors(_ r: ModelResult) -> [String: Double] {
+        let table = r.tables.first { $0.fileName == "shapley_rate_errors.csv" }!
+        var out: [String: Double] = [:]
+        for row in table.rows {
+            if case .text(let channel) = row[0], case .number(let se) = row[2] { out[channel] = se }
+        }
+        return out
+    }
+
     static func detail(_ r: ModelResult, _ key: String) -> DetailValue? {
         r.details.first { $0.key == key }?.value
     }
