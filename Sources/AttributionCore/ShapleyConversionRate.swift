@@ -22,7 +22,8 @@
 ///
 /// Regimes. Sets of up to `exactMax` channels are solved exactly (`ShapleyExactSplit`);
 /// larger ones are estimated from `samples` random orderings each (`ShapleySampledSplit`),
-/// seeded from `seed` and the set itself, so results do not depend on thread count.
+/// seeded from `seed` and the set's channel names, so results depend neither on thread
+/// count nor on channel ids.
 /// A one-channel set is exact at any limit; sampling takes sets of at most 64 channels
 /// (a larger one, possible only with over 64 channels, must be solved exactly, else
 /// the model fails with a clear error). Standard errors (0 for exact sets) are
@@ -69,7 +70,7 @@ public struct ConversionRateShapley: AttributionModel {
         let tallies = parallelMap(chunks: chunks) { part -> ShapleyRateTally in
             var tally = ShapleyRateTally(channelCount: sets.channelCount)
             for k in stride(from: part, to: credited.count, by: chunks) {
-                tally.add(set: credited[k], of: sets, rates: rates, model: self)
+                tally.add(set: credited[k], of: sets, rates: rates, model: self, names: input.channels.names)
             }
             return tally
         }

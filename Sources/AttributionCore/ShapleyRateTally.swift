@@ -15,8 +15,8 @@ struct ShapleyRateTally: Sendable {
     }
 
     mutating func add<Key>(set s: Int, of sets: ShapleyChannelSets<Key>, rates: ShapleyRateTable<Key>,
-                           model: ConversionRateShapley) {
-        let members = sets.members(of: s)
+                           model: ConversionRateShapley, names: [String]) {
+        var members = sets.members(of: s)
         let n = members.count
         let c = sets.conversions[s], v = sets.value[s]
         let phi: [Double], errors: [Double]?
@@ -27,7 +27,10 @@ struct ShapleyRateTally: Sendable {
             exactSets += 1
             exactConversions += c
         } else {
-            var generator = SeededGenerator(seed: model.seed, stream: sets.keys[s].hash64)
+            // Channels in name order and a stream from their names: the same data gives the
+            // same estimates whatever ids its channels got (event- or path-level input, file order).
+            members = ArraySlice(members.sorted { names[Int($0)] < names[Int($1)] })
+            var generator = SeededGenerator(seed: model.seed, stream: Self.stream(members, names))
             sampled.split(set: sets.keys[s], members: members, rates: rates, samples: model.samples, generator: &generator)
             phi = sampled.mean
             errors = sampled.standardError
@@ -52,6 +55,16 @@ struct ShapleyRateTally: Sendable {
                 variance[Int(channel)] += error * error
             }
         }
+    }
+
+    /// The random stream of a sampled set, from its channels' names (in the order given).
+    static func stream(_ members: ArraySlice<Int32>, _ names: [String]) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325   // FNV-1a over the names, each ended by a 0
+        for name in members.map({ names[Int($0)] }) {
+            for byte in name.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            h = (h ^ 0) &* 0x100_0000_01B3
+        }
+        return shapleyMix(h)
     }
 
     mutating func merge(_ other: ShapleyRateTally) {
