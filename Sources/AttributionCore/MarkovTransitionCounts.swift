@@ -16,7 +16,9 @@ struct MarkovTransitionCounts {
     /// otherwise one (from, to) record per touch, grouped afterwards.
     static let slotTableLimit = 1 << 24
 
-    init(paths: PathTable, key: MarkovStateKey, conversions: [Double], nulls: [Double]) throws {
+    init(paths: PathTable, key: MarkovStateKey, conversions: [Double], nulls: [Double],
+         slotTableLimit: Int = slotTableLimit) throws
+    {
         for p in 0..<paths.count {
             let c = conversions[p], n = nulls[p]
             guard c.isFinite, n.isFinite, c >= 0, n >= 0 else {
@@ -33,9 +35,8 @@ struct MarkovTransitionCounts {
         let maxStates = min(possible, paths.steps.count + 1)
         states = MarkovStateTable(expectedStates: min(maxStates, 1 << 20))
         var last = [Int32](repeating: -1, count: paths.count)
-        if maxStates.multipliedReportingOverflow(by: channelCount).partialValue <= Self.slotTableLimit
-            && maxStates <= Self.slotTableLimit
-        {
+        let slots = maxStates.multipliedReportingOverflow(by: channelCount)
+        if !slots.overflow && slots.partialValue <= slotTableLimit {
             (rowStart, target, weight) = Self.countBySlots(paths, key, conversions, nulls, channelCount, &states, &last)
         } else {
             (rowStart, target, weight) = Self.countByRecords(paths, key, conversions, nulls, &states, &last)

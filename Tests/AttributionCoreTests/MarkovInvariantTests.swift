@@ -122,6 +122,17 @@ enum MarkovTestData {
         #expect(MarkovTestData.removalEffects(r) == [0, 0])
     }
 
+    @Test func emptyPathTable() throws {
+        var paths = PathTable(channels: ChannelIndex())
+        paths.unattributedConversions = 2
+        for order in [1, 3] {
+            let r = try MarkovModel(order: order).attribute(MarkovTestData.input(paths))
+            #expect(r.conversions.isEmpty && r.details.contains { $0.key == "p_conversion" && $0.value == .number(0) })
+        }
+        let auto = try MarkovAutoOrderModel(maxOrder: 2, seed: 1).attribute(MarkovTestData.input(paths))
+        #expect(auto.conversions.isEmpty)
+    }
+
     @Test func invalidOrderIsAModelError() {
         let input = MarkovTestData.input(Fixtures.paths([("a", 1, 0, 1)]))
         #expect(throws: ModelError.self) { try MarkovModel(order: 0).attribute(input) }

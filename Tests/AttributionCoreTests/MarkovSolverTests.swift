@@ -74,6 +74,19 @@ import Testing
         }
     }
 
+    /// Both ways of counting transitions (slot table, per-touch records) build the same chain.
+    @Test(arguments: [1, 2, 4])
+    func countingStrategiesAgree(order: Int) throws {
+        let paths = MarkovTestData.paths(channels: 5, rows: 200, maxLength: 9, seed: 4)
+        let slots = try MarkovChain(paths: paths, order: order)
+        let records = try MarkovChain(paths: paths, order: order, conversions: paths.conversions,
+                                      nulls: paths.nulls, slotTableLimit: 0)
+        #expect(slots.states.keys == records.states.keys)
+        #expect(slots.rowStart == records.rowStart && slots.target == records.target)
+        #expect(slots.weight == records.weight)
+        #expect(slots.toConversion == records.toConversion && slots.toNull == records.toNull)
+    }
+
     @Test func gaussianEliminationNeedsPivoting() {
         // A zero on the first diagonal entry: fails without a row swap.
         var a: [Double] = [0, 1, 2, 1]
