@@ -68,7 +68,8 @@ public struct MarkovModel: AttributionModel {
 
         var effects = DetailTable(fileName: "\(name)_removal_effects.csv",
                                   header: ["channel", "removal_effect", "conversions", "share", "revenue"])
-        for c in 0..<channels.count {
+        // By channel name, like the other models' detail tables.
+        for c in channels.names.indices.sorted(by: { channels.names[$0] < channels.names[$1] }) {
             effects.rows.append([
                 .text(channels.names[c]), .number(removal.effects[c]), .number(result.conversions[c]),
                 .number(shares[c]), result.revenue.map { .number($0[c]) } ?? .text(""),

@@ -73,7 +73,7 @@ public struct MarkovAutoOrderModel: AttributionModel {
     }
 
     private func selectionMessages(orders: [Int], aucs: [Double?], best: Int, fitting: Int) -> [String] {
-        var lines = ["markov order selection: held-out ROC AUC (\(Int(Self.trainFraction * 100))/\(100 - Int(Self.trainFraction * 100)) split of journeys, seed \(seed))"]
+        var lines = ["order selection: held-out ROC AUC (\(Int(Self.trainFraction * 100))/\(100 - Int(Self.trainFraction * 100)) split of journeys, seed \(seed))"]
         for (i, order) in orders.enumerated() {
             let auc = aucs[i].map { String(format: "%.6f", $0) } ?? "n/a (held-out journeys lack conversions or nulls)"
             lines.append("  order \(order): auc \(auc)\(i == best ? "  <- selected" : "")")

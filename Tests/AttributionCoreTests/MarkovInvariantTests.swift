@@ -22,11 +22,15 @@ enum MarkovTestData {
         AttributionInput(paths: paths, journeys: nil, hasValue: hasValue)
     }
 
+    /// Removal effects indexed by channel id.
     static func removalEffects(_ r: ModelResult) -> [Double] {
-        r.tables.first { $0.fileName.hasSuffix("_removal_effects.csv") }!.rows.map { row in
-            if case .number(let re) = row[1] { return re }
-            return .nan
+        var out = [Double](repeating: .nan, count: r.channels.count)
+        for row in r.tables.first(where: { $0.fileName.hasSuffix("_removal_effects.csv") })!.rows {
+            if case .text(let name) = row[0], case .number(let re) = row[1], let c = r.channels.lookup(name) {
+                out[Int(c)] = re
+            }
         }
+        return out
     }
 }
 

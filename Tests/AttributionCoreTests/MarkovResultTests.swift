@@ -37,6 +37,10 @@ import Testing
         #expect(effects.fileName == "markov_removal_effects.csv")
         #expect(effects.header == ["channel", "removal_effect", "conversions", "share", "revenue"])
         #expect(effects.rows.map { $0[0] } == [.text("a"), .text("b"), .text("c")])
+        // Rows by name whatever the channel ids.
+        let reversed = try MarkovModel(order: 1).attribute(AttributionInput(
+            paths: Fixtures.paths([("c", 1, 0, 1), ("b>a", 1, 0, 0)]), journeys: nil, hasValue: false))
+        #expect(reversed.tables[0].rows.map { $0[0] } == [.text("a"), .text("b"), .text("c")])
         #expect(effects.rows[0][2] == .number(r.conversions[0]))
         #expect(effects.rows[0][4] == .number(r.revenue![0]))
         #expect(close(r.revenue!.reduce(0, +), 35, 1e-9))
