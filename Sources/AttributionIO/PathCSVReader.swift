@@ -32,8 +32,12 @@ public enum PathCSVReader {
         let nullsIndex = try optionalColumn(options.nullsColumn, default: PathInputOptions.defaultNullsColumn, header, path)
         let required = [pathIndex, convIndex, valueIndex ?? 0, nullsIndex ?? 0].max()! + 1
 
-        var channels = ChannelIndex()
-        var rows: [(steps: [Int32], conversions: Double, value: Double, nulls: Double)] = []
+        // Channel names are interned from the bytes and paths kept in one flat array:
+        // no String per step, which dominated reading large path files.
+        var channelNames = ByteInterner(capacity: 64)
+        var steps: [Int32] = []
+        var rows: [(end: Int, conversions: Double, value: Double, nulls: Double)] = []
+        let separator = Array(options.separator.utf8)
         var report = ReadReport()
         var scanner = CSVScanner(bytes: file.bytes, start: header.bodyStart)
         var fields: [CSVField] = []
@@ -53,6 +57,7 @@ public enum PathCSVReader {
                 }
                 return v
             }
+            let rowStart = steps.count
             do throws(RowProblem) {
                 guard fields.count >= required else {
                     throw RowProblem(offset: offset, column: header.names[fields.count], value: nil,
@@ -61,18 +66,14 @@ public enum PathCSVReader {
                 let conversions = try number(convIndex)
                 let value = try number(valueIndex)
                 let nulls = try number(nullsIndex)
-                let text = scanner.string(fields[pathIndex]).trimmingSpaces
-                var steps: [Int32] = []
-                if !text.isEmpty {
-                    for part in text.components(separatedBy: options.separator) {
-                        let name = part.trimmingSpaces
-                        guard !name.isEmpty else { throw problem(pathIndex, "empty channel name in the path") }
-                        steps.append(channels.id(for: name))
-                    }
+                let complete = scanner.withBytes(fields[pathIndex], scratch: &scratch) { text in
+                    PathSteps.split(text, separator: separator) { steps.append(channelNames.intern($0)) }
                 }
-                rows.append((steps, conversions, value, nulls))
+                guard complete else { throw problem(pathIndex, "empty channel name in the path") }
+                rows.append((steps.count, conversions, value, nulls))
                 report.rows += 1
             } catch {
+                steps.removeSubrange(rowStart...)
                 guard options.skipBadRows else { throw file.inputError(error) }
                 report.skippedRows += 1
                 if report.firstSkipped.count < ReadReport.skippedShown { report.firstSkipped.append(file.inputError(error)) }
@@ -82,13 +83,19 @@ public enum PathCSVReader {
             throw InputError(file: path, message: report.skippedRows > 0
                 ? "every data row was bad (\(report.skippedRows) skipped)" : "no data rows after the header")
         }
+        // Names that decode to the same text (invalid UTF-8) are one channel.
+        var channels = ChannelIndex()
+        let id = (0..<channelNames.count).map { channels.id(for: channelNames.string($0)) }
+        if channels.count < channelNames.count { steps = steps.map { id[Int($0)] } }
         var builder = PathTableBuilder(channels: channels)
+        var start = 0
         for row in rows {
-            if row.steps.isEmpty {
+            if row.end == start {
                 builder.addUnattributed(conversions: row.conversions, value: row.value)
             } else {
-                builder.add(row.steps[...], conversions: row.conversions, value: row.value, nulls: row.nulls)
+                builder.add(steps[start..<row.end], conversions: row.conversions, value: row.value, nulls: row.nulls)
             }
+            start = row.end
         }
         let table = builder.table
         guard table.totalConversions + table.unattributedConversions > 0 else {
@@ -101,5 +108,37 @@ public enum PathCSVReader {
     private static func optionalColumn(_ named: String?, default name: String, _ header: CSVHeader, _ file: String) throws -> Int? {
         if let named { return try header.index(of: named, file: file) }
         return header.names.firstIndex(of: name)
+    }
+}
+
+/// Splits a path like `email > search>display` on a separator, trimming spaces and
+/// tabs around each channel. Returns false if a channel name is empty (`a>>b`);
+/// an all-blank path has no steps.
+enum PathSteps {
+    static func split(_ text: UnsafeBufferPointer<UInt8>, separator: [UInt8], _ step: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        let n = text.count, m = separator.count
+        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        var lo = 0, hi = n
+        while lo < hi && isBlank(text[lo]) { lo += 1 }
+        while hi > lo && isBlank(text[hi - 1]) { hi -= 1 }
+        if lo == hi { return true }
+        var segmentStart = lo
+        var i = lo
+        while i <= hi {
+            let atSeparator = i + m <= hi && (0..<m).allSatisfy { text[i + $0] == separator[$0] }
+            if i == hi || atSeparator {
+                var a = segmentStart, b = i
+                while a < b && isBlank(text[a]) { a += 1 }
+                while b > a && isBlank(text[b - 1]) { b -= 1 }
+                if a == b { return false }
+                step(UnsafeBufferPointer(rebasing: text[a..<b]))
+                if i == hi { break }
+                i += m
+                segmentStart = i
+            } else {
+                i += 1
+            }
+        }
+        return true
     }
 }
