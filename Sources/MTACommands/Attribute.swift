@@ -17,6 +17,9 @@ struct Attribute: ParsableCommand {
     @Option(help: "Output folder for attribution.csv, attribution.json and model tables.")
     var out = "results"
 
+    @Flag(help: "Also write the path table (ChannelAttribution format) as paths.csv in the output folder.")
+    var writePaths = false
+
     @Flag(help: "Print the time each phase took to standard error.")
     var timings = false
 
@@ -51,6 +54,7 @@ struct Attribute: ParsableCommand {
                                            outcomes: outcomes, settings: settings(options))
         var staging = OutputStaging(directory: URL(fileURLWithPath: out))
         ResultFiles.stage(document, into: &staging)
+        if writePaths { staging.add(PathCSVWriter.fileName, PathCSVWriter.csv(input.paths)) }
         try reportingErrors { try staging.commit() }
         clock.lap("write results")
 

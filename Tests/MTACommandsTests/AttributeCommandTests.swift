@@ -134,3 +134,22 @@ import Testing
         #expect(converting > 20 && converting < 200)
     }
 }
+
+@Suite struct WritePathsTests {
+    @Test func writtenPathTableReadsBackToTheSameCredits() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("events.csv", AttributeCommandTests.events)
+        let first = try cli.run(["attribute", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
+                                 "--models", "first-touch,linear", "--write-paths", "--out", "a"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let paths = try cli.read("a/paths.csv")
+        #expect(paths.hasPrefix("path,total_conversions,total_conversion_value,total_null\n"))
+        #expect(paths.contains("email>search,1,100,0\n") && paths.contains("search,0,0,1\n"))
+        let second = try cli.run(["attribute", "a/paths.csv", "--input", "paths", "--models", "first-touch,linear", "--out", "b"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let a = try cli.attributionRows("a"), b = try cli.attributionRows("b")
+        #expect(a.count == b.count)
+        for (key, row) in a { #expect(b[key]!.0 == row.0 && b[key]!.2 == row.2) }
+    }
+}
