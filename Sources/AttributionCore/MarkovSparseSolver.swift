@@ -20,34 +20,41 @@ extension AbsorbingChain {
     /// the states `removals[j]` turned into `(null)`. Each state keeps the
     /// values of all columns side by side, so a transition loads its target's
     /// values for every column at once instead of one cache miss per column.
-    /// Returns the start state's P(conversion) per column, all states when
-    /// there is one column. `.start(reference: nil)` measures every column
-    /// against column 0, which should then be the chain without removals.
+    ///
+    /// Only column 0 carries u. A column that removes at least the states
+    /// column 0 removes absorbs at least as fast, sweep for sweep (by
+    /// induction over the updates), so column 0's 1 − u bounds every column's
+    /// error. Returns the start state's P(conversion) per column, and every
+    /// state's when there is one column. `.start(reference: nil)` measures
+    /// against column 0's own estimate, a lower bound of its P(conversion).
     func solveSparse(removals: [[Int32]], accuracy: AbsorptionAccuracy, sweepOrder: [Int32],
                      tolerance: Double, maxSweeps: Int = 100_000) throws -> (conversion: [Double], startConversion: [Double], iterations: Int)
     {
         let n = stateCount, m = removals.count
-        // (h, u) per state and column; a removed state is already absorbed in (null): h 0, u 1.
-        var values = [SIMD2<Double>](repeating: .zero, count: n * m)
-        // Which columns each state is removed in, as CSR.
+        precondition(m >= 1)
+        for list in removals.dropFirst() { precondition(Set(removals[0]).isSubset(of: list)) }
+        // Per state: h and u of column 0, then h of columns 1..<m. A removed
+        // state is already absorbed in (null): h 0, u 1.
+        let width = m + 1
+        var values = [Double](repeating: 0, count: n * width)
+        // Which value slots each state has removed, as CSR.
         var removedStart = [Int](repeating: 0, count: n + 1)
         for list in removals { for s in list { removedStart[Int(s) + 1] += 1 } }
         for s in 0..<n { removedStart[s + 1] += removedStart[s] }
-        var removedColumn = [Int32](repeating: 0, count: removedStart[n])
+        var removedSlot = [Int32](repeating: 0, count: removedStart[n])
         var fill = removedStart
         for (j, list) in removals.enumerated() {
             for s in list {
-                removedColumn[fill[Int(s)]] = Int32(j)
+                removedSlot[fill[Int(s)]] = Int32(j == 0 ? 0 : j + 1)
                 fill[Int(s)] += 1
-                values[Int(s) * m + j] = SIMD2(0, 1)
+                if j == 0 { values[Int(s) * width + 1] = 1 }
             }
         }
-        // States removed in every column never change.
-        let order = sweepOrder.filter { removedStart[Int($0) + 1] - removedStart[Int($0)] < m }
-        let converts = order.contains { conversion[Int($0)] > 0 }
-        guard converts, m > 0 else {
-            let h = [Double](repeating: 0, count: m == 1 ? n : 0)
-            return (h, [Double](repeating: 0, count: m), 0)
+        // States removed in column 0 are removed everywhere and never change.
+        let removedEverywhere = Set(removals[0])
+        let order = sweepOrder.filter { !removedEverywhere.contains($0) }
+        guard order.contains(where: { conversion[Int($0)] > 0 }) else {
+            return (m == 1 ? [Double](repeating: 0, count: n) : [], [Double](repeating: 0, count: m), 0)
         }
         var rhs = [SIMD2<Double>](repeating: .zero, count: n)
         var scale = [Double](repeating: 0, count: n)
@@ -58,34 +65,31 @@ extension AbsorbingChain {
         var sweeps = 0
         while true {
             sweeps += 1
-            let largestGap = Self.sweep(order: order, columns: m, rowStart: rowStart, target: target,
+            let largestGap = Self.sweep(order: order, width: width, rowStart: rowStart, target: target,
                                         probability: probability, rhs: rhs, scale: scale,
-                                        removedStart: removedStart, removedColumn: removedColumn, values: &values)
-            var done = true
+                                        removedStart: removedStart, removedSlot: removedSlot, values: &values)
+            let done: Bool
             switch accuracy {
             case .allStates:
                 done = largestGap <= tolerance
             case .start(let reference):
-                // Without a reference, column 0's estimate, a lower bound of its P(conversion).
-                for j in 0..<m {
-                    let threshold = tolerance * (reference ?? values[0].x)
-                    if 1 - values[j].y > (threshold > 0 ? threshold : tolerance) { done = false }
-                }
+                let threshold = tolerance * (reference ?? values[0])
+                done = 1 - values[1] <= (threshold > 0 ? threshold : tolerance)
             }
             if done { break }
             if sweeps >= maxSweeps {
                 throw MarkovError("sparse solver did not reach tolerance \(tolerance) in \(maxSweeps) sweeps")
             }
         }
-        let start = (0..<m).map { values[$0].x }
-        return (m == 1 ? values.map(\.x) : [], start, sweeps)
+        let start = [values[0]] + (2..<width).map { values[$0] }
+        let all = m == 1 ? (0..<n).map { values[$0 * width] } : []
+        return (all, start, sweeps)
     }
 
     /// One Gauss–Seidel sweep over every column; returns the largest 1 − u.
-    private static func sweep(order: [Int32], columns m: Int, rowStart: [Int], target: [Int32],
+    private static func sweep(order: [Int32], width: Int, rowStart: [Int], target: [Int32],
                               probability: [Double], rhs: [SIMD2<Double>], scale: [Double],
-                              removedStart: [Int], removedColumn: [Int32],
-                              values: inout [SIMD2<Double>]) -> Double
+                              removedStart: [Int], removedSlot: [Int32], values: inout [Double]) -> Double
     {
         var largestGap = 0.0
         order.withUnsafeBufferPointer { order in
@@ -93,24 +97,26 @@ extension AbsorbingChain {
         target.withUnsafeBufferPointer { target in
         probability.withUnsafeBufferPointer { probability in
         removedStart.withUnsafeBufferPointer { removedStart in
-        removedColumn.withUnsafeBufferPointer { removedColumn in
+        removedSlot.withUnsafeBufferPointer { removedSlot in
         values.withUnsafeMutableBufferPointer { values in
             let x = values.baseAddress!
             for s32 in order {
                 let s = Int(s32)
                 // The state's own row is the accumulator: Q has no self-loops to read it.
-                let row = x + s * m
+                let row = x + s * width
                 let r = rhs[s]
-                for j in 0..<m { row[j] = r }
+                row[0] = r.x
+                row[1] = r.y
+                for j in 2..<width { row[j] = r.x }
                 for e in rowStart[s]..<rowStart[s + 1] {
                     let p = probability[e]
-                    let t = x + Int(target[e]) * m
-                    for j in 0..<m { row[j] += p * t[j] }
+                    let t = x + Int(target[e]) * width
+                    for j in 0..<width { row[j] += p * t[j] }
                 }
                 let f = scale[s]
-                for j in 0..<m { row[j] *= f }
-                for k in removedStart[s]..<removedStart[s + 1] { row[Int(removedColumn[k])] = SIMD2(0, 1) }
-                for j in 0..<m { largestGap = max(largestGap, 1 - row[j].y) }
+                for j in 0..<width { row[j] *= f }
+                for k in removedStart[s]..<removedStart[s + 1] { row[Int(removedSlot[k])] = 0 }
+                largestGap = max(largestGap, 1 - row[1])
             }
         }
         }
