@@ -40,7 +40,7 @@ public struct MarkovAutoOrderModel: AttributionModel {
             }
             let chain = try MarkovChain(paths: paths, order: orders[best])
             var result = try MarkovModel.result(name: name, chain: chain, input: input, solver: solver)
-            result.details.append(("auto_selected", .text("true")))
+            result.details.append(("auto_selected", .flag(true)))
             result.messages = selectionMessages(orders: orders, aucs: aucs, best: best, fitting: fitting)
             var table = DetailTable(fileName: "\(name)_order_selection.csv", header: ["order", "auc"])
             for (order, auc) in zip(orders, aucs) {

@@ -33,6 +33,7 @@ public enum DetailValue: Sendable, Equatable {
     case number(Double)
     case integer(Int)
     case text(String)
+    case flag(Bool)
 }
 
 /// A small table a model writes as its own CSV file (e.g. `markov_transitions.csv`).

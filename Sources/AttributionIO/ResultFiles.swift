@@ -66,6 +66,7 @@ public enum ResultFiles {
         case .number(let d): CSVWriter.number(d)
         case .integer(let i): String(i)
         case .text(let s): s
+        case .flag(let b): b ? "true" : "false"
         }
     }
 
@@ -74,6 +75,7 @@ public enum ResultFiles {
         case .number(let d): .number(d)
         case .integer(let i): .integer(i)
         case .text(let s): .string(s)
+        case .flag(let b): .bool(b)
         }
     }
 

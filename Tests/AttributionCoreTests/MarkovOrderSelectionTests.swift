@@ -33,7 +33,7 @@ import Testing
             return
         }
         #expect(order >= 2)
-        #expect(r.details.contains { $0.key == "auto_selected" && $0.value == .text("true") })
+        #expect(r.details.contains { $0.key == "auto_selected" && $0.value == .flag(true) })
         let auc1 = try #require(Self.auc(r, order: 1)), auc2 = try #require(Self.auc(r, order: 2))
         #expect(auc2 > auc1 + 0.1)
         #expect(r.messages.count == 4)
