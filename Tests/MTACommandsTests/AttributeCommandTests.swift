@@ -153,3 +153,27 @@ import Testing
         for (key, row) in a { #expect(b[key]!.0 == row.0 && b[key]!.2 == row.2) }
     }
 }
+
+@Suite struct EventAndPathInputAgreeTests {
+    /// Markov and Shapley work on the path table, so event-level input and the same
+    /// data as a path-level file must give the same credit.
+    @Test func markovAndShapleyGiveTheSameCreditFromEventsAndFromTheirPathFile() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        #expect(try cli.run(["generate", "--users", "3000", "--channels", "14", "--out", "e.csv"]).status == 0)
+        let models = "markov,shapley,shapley-ordered,shapley-rate"
+        let events = try cli.run(["attribute", "e.csv", "--conversion-event", "purchase", "--value-column", "revenue",
+                                  "--models", models, "--markov-order", "2", "--write-paths", "--out", "a"])
+        #expect(events.status == 0, "\(events.stderr)")
+        let paths = try cli.run(["attribute", "a/paths.csv", "--input", "paths", "--models", models,
+                                 "--markov-order", "2", "--out", "b"])
+        #expect(paths.status == 0, "\(paths.stderr)")
+        let a = try cli.attributionRows("a"), b = try cli.attributionRows("b")
+        #expect(a.count == 4 * 14 && b.count == a.count)
+        for (key, row) in a {
+            let other = try #require(b[key])
+            #expect(abs(other.0 - row.0) <= 1e-9 * max(1, abs(row.0)), "\(key)")
+            #expect(abs(Double(other.2)! - Double(row.2)!) <= 1e-9 * max(1, abs(Double(row.2)!)), "\(key)")
+        }
+    }
+}
