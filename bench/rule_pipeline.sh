@@ -25,6 +25,9 @@ read -r wall rss user sys <"$out/mta_time.txt"
 echo "mta: wall ${wall} s, cpu ${user} s user + ${sys} s sys, peak memory $((rss / 1024)) MiB"
 
 bash bench/peers/setup.sh >/dev/null
-peer_json=$(.venv-bench/bin/python bench/peer_rules.py "$events" "$out/rules" | tee /dev/stderr | tail -1)
+# (Through a file, not `tee /dev/stderr`, which overwrites a redirected log from its start.)
+.venv-bench/bin/python bench/peer_rules.py "$events" "$out/rules" >"$out/peer.txt"
+cat "$out/peer.txt"
+peer_json=$(tail -1 "$out/peer.txt")
 peer=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['peer_seconds'])" "$peer_json")
 python3 -c "import sys; w, p = float(sys.argv[1]), float(sys.argv[2]); print(f'peer / mta wall time: {p / w:.1f}x')" "$wall" "$peer"

@@ -113,7 +113,9 @@ struct ModelArguments: ParsableArguments {
     @Option(help: "Markov auto order: highest order tried.")
     var markovMaxOrder = 4
 
-    @Option(help: "Ordered Shapley: positions past this are folded into the last.")
+    // `--max-position` is the name the Shapley issue and the notebook use.
+    @Option(name: [.customLong("shapley-max-position"), .customLong("max-position")],
+            help: "Ordered Shapley: positions past this are folded into the last.")
     var shapleyMaxPosition = 10
 
     @Option(help: "Conversion-rate Shapley: exact up to this many distinct channels per set, sampled above.")

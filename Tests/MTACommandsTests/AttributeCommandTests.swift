@@ -136,6 +136,22 @@ import Testing
 }
 
 @Suite struct WritePathsTests {
+    /// search is u1's 2nd touch; `--max-position 1` folds it into position 1.
+    @Test func maxPositionFoldsLaterTouchesIntoTheLastPosition() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("events.csv", Self.events)
+        for (arguments, folder, searchRow) in [([], "a", "search,2,0.5,0.25"), (["--max-position", "1"], "b", "search,1,0.5,0.25")] {
+            let out = try cli.run(["attribute", "events.csv", "--conversion-event", "purchase", "--models", "shapley-ordered",
+                                   "--out", folder] + arguments)
+            #expect(out.status == 0, "\(out.stderr)")
+            let rows = try cli.read("\(folder)/shapley_ordered.csv").split(separator: "\n").map(String.init)
+            #expect(rows.contains(searchRow), "\(rows)")
+            #expect(rows.contains("email,1,0.5,0.25") && rows.contains("display,1,1,0.5"), "\(rows)")
+            #expect(rows.count == 4)
+        }
+    }
+
     @Test func writtenPathTableReadsBackToTheSameCredits() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }
