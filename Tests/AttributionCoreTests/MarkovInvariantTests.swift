@@ -47,8 +47,6 @@ enum MarkovTestData {
         }
     }
 
-    /// A channel that only ever ends null journeys has absorption 0 in every
-    /// state holding it, so removing it changes nothing.
     /// The fitted chain's transition counts are a flow from (start) that it
     /// reproduces in expectation, so P(conversion) is the observed conversion
     /// rate at every order (a check independent of the solver).
@@ -66,6 +64,8 @@ enum MarkovTestData {
         }
     }
 
+    /// A channel that only ever ends null journeys has absorption 0 in every
+    /// state holding it, so removing it changes nothing.
     @Test(arguments: [1, 2, 3])
     func channelSeenOnlyInNullJourneysGetsNothing(order: Int) throws {
         var paths = MarkovTestData.paths(channels: 4, rows: 40, maxLength: 5, seed: 7)
