@@ -67,7 +67,8 @@ struct Attribute: ParsableCommand {
             for line in result.messages { print("  " + line) }
         }
         print("")
-        print("wrote \(staging.names.map { out + "/" + $0 }.joined(separator: ", "))")
+        let folder = URL(fileURLWithPath: out, isDirectory: true)
+        print("wrote \(staging.names.map { folder.appendingPathComponent($0).relativePath }.joined(separator: ", "))")
         var failed = false
         for case .failure(let model, let message) in outcomes {
             printError("error: model \(model) failed: \(message)")
