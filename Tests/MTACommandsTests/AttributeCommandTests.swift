@@ -23,7 +23,7 @@ import Testing
         defer { cli.remove() }
         try cli.write("events.csv", Self.events)
         let out = try cli.run(["attribute", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
-                               "--models", "first-touch,last-touch,linear", "--out", "results"])
+                               "--models", "first-touch,last-touch,linear", "--out", "results/"])
         #expect(out.status == 0, "\(out.stderr)")
         let rows = try cli.attributionRows()
         #expect(rows["first-touch/email"]! == (1, 0.5, "100"))
@@ -45,6 +45,7 @@ import Testing
         #expect(summary["channels"] as? Int == 3)
         #expect((json["models"] as! [Any]).count == 3)
         #expect(out.stdout.contains("first-touch") && out.stdout.contains("email"))
+        #expect(out.stdout.contains("wrote results/attribution.csv, results/attribution.json"), "\(out.stdout)")
     }
 
     @Test func withoutAValueColumnRevenueIsEmpty() throws {
@@ -133,14 +134,12 @@ import Testing
         // A few percent of users convert.
         #expect(converting > 20 && converting < 200)
     }
-}
 
-@Suite struct WritePathsTests {
     /// search is u1's 2nd touch; `--max-position 1` folds it into position 1.
     @Test func maxPositionFoldsLaterTouchesIntoTheLastPosition() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }
-        try cli.write("events.csv", AttributeCommandTests.events)
+        try cli.write("events.csv", Self.events)
         // Every channel gets a row at every position up to the longest (folded) path.
         for (arguments, folder, searchRow, lines) in [([], "a", "search,2,0.5,0.25", 7), (["--max-position", "1"], "b", "search,1,0.5,0.25", 4)] {
             let out = try cli.run(["attribute", "events.csv", "--conversion-event", "purchase", "--models", "shapley-ordered",
@@ -152,7 +151,9 @@ import Testing
             #expect(rows.count == lines)
         }
     }
+}
 
+@Suite struct WritePathsTests {
     @Test func writtenPathTableReadsBackToTheSameCredits() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }
