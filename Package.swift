@@ -10,22 +10,39 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // Pure domain: events → journeys → paths → models → results. No I/O.
         .target(name: "AttributionCore"),
-        // Files in and out: CSV events, path-level CSV, result files.
-        .target(name: "AttributionIO", dependencies: ["AttributionCore"]),
+        // Sources and sinks: CSV files, SQLite, PostgreSQL/Redshift, the config file, result files;
+        // and the pipeline that wires a source through the models into sinks.
+        .target(
+            name: "AttributionIO",
+            dependencies: [
+                "AttributionCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        // The self-contained HTML report (inline CSS and SVG).
+        .target(name: "AttributionReport", dependencies: ["AttributionCore", "AttributionIO"]),
         // The `mta` subcommands, as a library so tests can drive them in-process.
         .target(
             name: "MTACommands",
             dependencies: [
-                "AttributionCore", "AttributionIO",
+                "AttributionCore", "AttributionIO", "AttributionReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(name: "mta", dependencies: ["MTACommands"]),
         .testTarget(name: "AttributionCoreTests", dependencies: ["AttributionCore"]),
         .testTarget(name: "AttributionIOTests", dependencies: ["AttributionCore", "AttributionIO"]),
+        .testTarget(name: "AttributionReportTests", dependencies: ["AttributionCore", "AttributionIO", "AttributionReport"]),
         .testTarget(name: "MTACommandsTests", dependencies: ["MTACommands", "AttributionIO", "mta"]),
     ],
     swiftLanguageModes: [.v6]
