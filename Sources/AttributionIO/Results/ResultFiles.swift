@@ -1,30 +1,5 @@
 import AttributionCore
 
-/// Everything one `mta attribute` run produced, ready to be written.
-public struct AttributionDocument: Sendable {
-    public var input: String
-    public var format: String
-    public var summary: JourneySummary
-    public var read: ReadReport
-    public var outcomes: [AttributionRun.Outcome]
-    /// The settings that shaped the result (journey rule, window, model options…).
-    public var settings: [(String, JSONValue)]
-
-    public init(input: String, format: String, summary: JourneySummary, read: ReadReport,
-                outcomes: [AttributionRun.Outcome], settings: [(String, JSONValue)]) {
-        self.input = input
-        self.format = format
-        self.summary = summary
-        self.read = read
-        self.outcomes = outcomes
-        self.settings = settings
-    }
-
-    public var results: [ModelResult] {
-        outcomes.compactMap { if case .success(let r) = $0 { r } else { nil } }
-    }
-}
-
 /// `attribution.csv`, `attribution.json` and each model's own tables.
 public enum ResultFiles {
     public static let csvName = "attribution.csv"

@@ -1,0 +1,33 @@
+import AttributionCore
+import Foundation
+
+/// Everything one run produced, ready for every sink (files, database tables, the report).
+public struct AttributionDocument: Sendable {
+    /// The job this run belongs to (`--job-id`); every result row carries it.
+    public var jobId: String = ""
+    /// When the run started.
+    public var runAt = Date()
+    /// Seconds per stage, in order ("read events", "cut journeys", "models", …).
+    public var timings: [(stage: String, seconds: Double)] = []
+    public var input: String
+    public var format: String
+    public var summary: JourneySummary
+    public var read: ReadReport
+    public var outcomes: [AttributionRun.Outcome]
+    /// The settings that shaped the result (journey rule, window, model options…).
+    public var settings: [(String, JSONValue)]
+
+    public init(input: String, format: String, summary: JourneySummary, read: ReadReport,
+                outcomes: [AttributionRun.Outcome], settings: [(String, JSONValue)]) {
+        self.input = input
+        self.format = format
+        self.summary = summary
+        self.read = read
+        self.outcomes = outcomes
+        self.settings = settings
+    }
+
+    public var results: [ModelResult] {
+        outcomes.compactMap { if case .success(let r) = $0 { r } else { nil } }
+    }
+}
