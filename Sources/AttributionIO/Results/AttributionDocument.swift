@@ -16,6 +16,10 @@ public struct AttributionDocument: Sendable {
     public var outcomes: [AttributionRun.Outcome]
     /// The settings that shaped the result (journey rule, window, model options…).
     public var settings: [(String, JSONValue)]
+    /// What the data looks like (volumes, journey shapes, top paths, reach), for the report.
+    public var profile: DataProfile? = nil
+    /// Spend per channel over the analysed window (`--spend`), for cost per conversion and ROAS.
+    public var spend: ChannelSpend? = nil
 
     public init(input: String, format: String, summary: JourneySummary, read: ReadReport,
                 outcomes: [AttributionRun.Outcome], settings: [(String, JSONValue)]) {
