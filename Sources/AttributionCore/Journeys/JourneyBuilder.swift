@@ -7,17 +7,24 @@ public enum JourneyBuilder {
 
         let chunks = chunkCount(forWork: events.count, minimumPerChunk: 200_000)
         let userRanges = chunkRanges(events.userCount, chunks: chunks)
-        let parts = parallelMap(chunks: chunks) { part -> JourneySet in
+        let parts = parallelMap(chunks: chunks) { part -> (JourneySet, [Int32]) in
             var cutter = JourneyCutter(events: events, remap: remap, rule: options.rule,
-                                       lookbackMs: lookbackMs, collapseRepeats: options.collapseRepeats,
+                                       lookbackMs: lookbackMs, transforms: options.transforms,
                                        channels: channels)
             for u in userRanges[part] {
                 cutter.cutUser(order[userStart[u]..<userStart[u + 1]])
             }
-            return cutter.journeys
+            return (cutter.journeys, cutter.frequencyCounts)
         }
         var journeys = JourneySet(channels: channels)
-        for part in parts { journeys.append(contentsOf: part) }
+        var counts: [Int32] = []
+        for (part, partCounts) in parts {
+            journeys.append(contentsOf: part)
+            counts.append(contentsOf: partCounts)
+        }
+        if options.transforms.kind == .frequency {
+            journeys.channels = FrequencyVocabulary.relabel(&journeys.touchChannel, counts: counts, base: channels)
+        }
         journeys.userCount = events.userCount
         return journeys
     }
@@ -67,18 +74,23 @@ struct JourneyCutter {
     let remap: [Int32]
     let rule: JourneyOptions.Rule
     let lookbackMs: Int64?
-    let collapseRepeats: Bool
     var journeys: JourneySet
+    /// For `frequency` paths: each kept touch's occurrence count, parallel to
+    /// `journeys.touchChannel` (which holds base channel ids until relabelled).
+    var frequencyCounts: [Int32] = []
+    private var transformer: PathTransformer?
     private var sorted: [Int32] = []
     private var pendingChannel: [Int32] = []
     private var pendingTime: [Int64] = []
+    private var keptChannel: [Int32] = []
+    private var keptTime: [Int64] = []
 
-    init(events: EventTable, remap: [Int32], rule: JourneyOptions.Rule, lookbackMs: Int64?, collapseRepeats: Bool, channels: ChannelIndex) {
+    init(events: EventTable, remap: [Int32], rule: JourneyOptions.Rule, lookbackMs: Int64?, transforms: PathTransforms, channels: ChannelIndex) {
         self.events = events
         self.remap = remap
         self.rule = rule
         self.lookbackMs = lookbackMs
-        self.collapseRepeats = collapseRepeats
+        self.transformer = transforms.isIdentity ? nil : PathTransformer(transforms, channels: channels)
         self.journeys = JourneySet(channels: channels)
     }
 
@@ -127,16 +139,21 @@ struct JourneyCutter {
         if let window = lookbackMs {
             while first < pendingTime.count && endTime - pendingTime[first] > window { first += 1 }
         }
-        if collapseRepeats {
-            // Keep the most recent touch of each run of the same channel.
-            var c: [Int32] = []
-            var t: [Int64] = []
-            for k in first..<pendingChannel.count {
-                if k + 1 < pendingChannel.count && pendingChannel[k + 1] == pendingChannel[k] { continue }
-                c.append(pendingChannel[k])
-                t.append(pendingTime[k])
+        if transformer != nil {
+            // Mutated in place (optional chaining) so its buffers are reused, not copied.
+            transformer?.apply(pendingChannel[first...])
+            keptChannel.removeAll(keepingCapacity: true)
+            keptTime.removeAll(keepingCapacity: true)
+            for i in transformer!.kept {
+                keptChannel.append(pendingChannel[i])
+                keptTime.append(pendingTime[i])
             }
-            journeys.appendJourney(channels: c[...], times: t[...], converted: converted, endTime: endTime, value: value)
+            frequencyCounts.append(contentsOf: transformer!.counts)
+            // A null journey left with no touch has nothing to count.
+            if converted || !keptChannel.isEmpty {
+                journeys.appendJourney(channels: keptChannel[...], times: keptTime[...],
+                                       converted: converted, endTime: endTime, value: value)
+            }
         } else {
             journeys.appendJourney(channels: pendingChannel[first...], times: pendingTime[first...],
                                    converted: converted, endTime: endTime, value: value)

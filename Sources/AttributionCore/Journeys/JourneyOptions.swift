@@ -12,14 +12,30 @@ public struct JourneyOptions: Sendable, Equatable {
     public var lookbackDays: Double? = nil
     /// Keep the N most frequent channels; the rest become `others`.
     public var topChannels: Int? = nil
-    /// Merge consecutive touches on the same channel into one.
-    public var collapseRepeats = false
+    /// Path transforms applied after top-N and lookback (see `PathTransforms` for the order).
+    public var transforms = PathTransforms()
+
+    /// Merge consecutive touches on the same channel into one: a synonym of
+    /// transform kind `exposure`, kept for the `--collapse-repeats` flag.
+    public var collapseRepeats: Bool {
+        get { transforms.kind == .exposure }
+        set {
+            if newValue { transforms.kind = .exposure } else if transforms.kind == .exposure { transforms.kind = .unique }
+        }
+    }
 
     public init(rule: Rule = .firstConversion, lookbackDays: Double? = nil, topChannels: Int? = nil, collapseRepeats: Bool = false) {
         self.rule = rule
         self.lookbackDays = lookbackDays
         self.topChannels = topChannels
         self.collapseRepeats = collapseRepeats
+    }
+
+    public init(rule: Rule = .firstConversion, lookbackDays: Double? = nil, topChannels: Int? = nil, transforms: PathTransforms) {
+        self.rule = rule
+        self.lookbackDays = lookbackDays
+        self.topChannels = topChannels
+        self.transforms = transforms
     }
 
     public static let othersChannel = "others"
