@@ -69,7 +69,9 @@ struct InputArguments: ParsableArguments {
     }
 }
 
-/// How events become journeys.
+extension PathTransforms.Kind: ExpressibleByArgument {}
+
+/// How events become journeys, and how their paths are reshaped.
 struct JourneyArguments: ParsableArguments {
     @Option(help: "first-conversion: ignore everything after a user's first conversion; every-conversion: a journey ends at each conversion.")
     var journey: JourneyOptions.Rule = .firstConversion
@@ -80,16 +82,36 @@ struct JourneyArguments: ParsableArguments {
     @Option(help: "Keep the N most frequent channels; the rest become 'others'.")
     var topChannels: Int?
 
-    @Flag(help: "Merge consecutive touches on the same channel.")
+    @Flag(help: "Merge consecutive touches on the same channel (the same as --path-transform exposure).")
     var collapseRepeats = false
+
+    @Option(help: "unique: as is; exposure: consecutive repeats collapse to one; first: each channel's first touch only; frequency: each channel once, named with its count, e.g. email(3).")
+    var pathTransform: PathTransforms.Kind?
+
+    @Option(help: "Keep only the last N steps of each path (applied after every other transform).")
+    var maxPathLength: Int?
+
+    @Option(help: "Drop this channel from a path unless the path has nothing else (repeatable).")
+    var removeIfNotAll: [String] = []
+
+    @Option(help: "Drop this channel when it ends a path, unless the path has nothing else (repeatable).")
+    var removeIfLastAndNotAll: [String] = []
 
     func validate() throws {
         if let d = lookbackDays, !(d > 0) { throw ValidationError("--lookback-days must be positive") }
         if let n = topChannels, n < 1 { throw ValidationError("--top-channels must be at least 1") }
+        if let n = maxPathLength, n < 1 { throw ValidationError("--max-path-length must be at least 1, got \(n)") }
+        if collapseRepeats, let kind = pathTransform, kind != .exposure {
+            throw ValidationError("--collapse-repeats means --path-transform exposure; it cannot be combined with --path-transform \(kind.rawValue)")
+        }
     }
 
     var options: JourneyOptions {
-        JourneyOptions(rule: journey, lookbackDays: lookbackDays, topChannels: topChannels, collapseRepeats: collapseRepeats)
+        let kind = pathTransform ?? (collapseRepeats ? .exposure : .unique)
+        return JourneyOptions(rule: journey, lookbackDays: lookbackDays, topChannels: topChannels,
+                              transforms: PathTransforms(kind: kind, maxPathLength: maxPathLength,
+                                                         removeIfNotAll: removeIfNotAll,
+                                                         removeIfLastAndNotAll: removeIfLastAndNotAll))
     }
 }
 

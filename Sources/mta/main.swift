@@ -1,2 +1,0 @@
-import MTACommands
-MTA.main()
