@@ -17,20 +17,23 @@ let package = Package(
     ],
     targets: [
         // Pure domain: events → journeys → paths → models → results. No I/O.
-        .target(name: "AttributionCore"),
+        .target(name: "AttributionCore", exclude: ["README.md"]),
+        // One libc call Swift cannot see without _GNU_SOURCE: the atomic folder swap.
+        .target(name: "CFileExchange"),
         // Sources and sinks: CSV files, SQLite, PostgreSQL/Redshift, the config file, result files;
         // and the pipeline that wires a source through the models into sinks.
         .target(
             name: "AttributionIO",
             dependencies: [
-                "AttributionCore",
+                "AttributionCore", "CFileExchange",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            exclude: ["README.md"]),
         // The self-contained HTML report (inline CSS and SVG).
-        .target(name: "AttributionReport", dependencies: ["AttributionCore", "AttributionIO"]),
+        .target(name: "AttributionReport", dependencies: ["AttributionCore", "AttributionIO"], exclude: ["README.md"]),
         // The `mta` subcommands, as a library so tests can drive them in-process.
         .target(
             name: "MTACommands",
@@ -38,7 +41,8 @@ let package = Package(
                 "AttributionCore", "AttributionIO", "AttributionReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            exclude: ["README.md"]),
         .executableTarget(name: "mta", dependencies: ["MTACommands"]),
         .testTarget(name: "AttributionCoreTests", dependencies: ["AttributionCore"]),
         .testTarget(name: "AttributionIOTests", dependencies: ["AttributionCore", "AttributionIO"]),

@@ -47,15 +47,32 @@ struct Generate: ParsableCommand {
     }
 }
 
-/// Prints an input or output error as one clear line and exits non-zero.
+/// Prints an input, config or output error as one clear line and exits with
+/// status 2 (status 1 means some models failed and the rest were written).
 func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let error as InputError {
-        printError("error: \(error)")
-        throw ExitCode.failure
-    } catch let error as ModelError {
-        printError("error: \(error)")
-        throw ExitCode.failure
+    } catch {
+        throw reported(error)
     }
+}
+
+func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch {
+        throw reported(error)
+    }
+}
+
+/// Exit status for bad input, config or an unreachable source or sink.
+let badInputExitCode = ExitCode(2)
+
+private func reported(_ error: any Error) -> any Error {
+    switch error {
+    case let e as InputError: printError("error: \(e)")
+    case let e as ModelError: printError("error: \(e)")
+    default: return error
+    }
+    return badInputExitCode
 }

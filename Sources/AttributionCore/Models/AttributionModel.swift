@@ -21,6 +21,13 @@ public protocol AttributionModel: Sendable {
     /// The name in `--models` and in the `model` column of the results.
     var name: String { get }
     func attribute(_ input: AttributionInput) throws -> ModelResult
+    /// True when the model needs touch times (event-level journeys), so a
+    /// warehouse source must send events rather than a pushed-down path table.
+    var needsJourneys: Bool { get }
+}
+
+extension AttributionModel {
+    public var needsJourneys: Bool { false }
 }
 
 /// Errors a model raises about its input.

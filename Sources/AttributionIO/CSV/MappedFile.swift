@@ -5,13 +5,24 @@ import Darwin
 #endif
 
 /// A whole file mapped read-only into memory: the CSV readers scan its bytes in place.
+/// The path `-` is standard input, read whole into memory (a pipe cannot be mapped).
 final class MappedFile: @unchecked Sendable {
     let path: String
     let bytes: UnsafeBufferPointer<UInt8>
     private let base: UnsafeMutableRawPointer?
     private let length: Int
+    private var isHeap = false
+
+    static let standardInput = "-"
 
     init(path: String) throws {
+        if path == Self.standardInput {
+            self.path = "<stdin>"
+            (base, length) = try Self.readAll(fd: 0, name: "<stdin>")
+            bytes = UnsafeBufferPointer(start: base?.assumingMemoryBound(to: UInt8.self), count: length)
+            isHeap = true
+            return
+        }
         self.path = path
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
@@ -39,7 +50,40 @@ final class MappedFile: @unchecked Sendable {
     }
 
     deinit {
-        if let base { munmap(base, length) }
+        if let base {
+            if isHeap { free(base) } else { munmap(base, length) }
+        }
+    }
+
+    /// Reads a descriptor to its end into one heap block, doubling as it goes.
+    private static func readAll(fd: Int32, name: String) throws -> (UnsafeMutableRawPointer?, Int) {
+        var capacity = 1 << 20
+        guard var buffer = malloc(capacity) else { throw InputError(file: name, message: "out of memory") }
+        var count = 0
+        while true {
+            if count == capacity {
+                capacity *= 2
+                guard let bigger = realloc(buffer, capacity) else {
+                    free(buffer)
+                    throw InputError(file: name, message: "out of memory after \(count) bytes")
+                }
+                buffer = bigger
+            }
+            let n = read(fd, buffer + count, capacity - count)
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let message = String(cString: strerror(errno))
+                free(buffer)
+                throw InputError(file: name, message: "cannot read: \(message)")
+            }
+            count += n
+        }
+        if count == 0 {
+            free(buffer)
+            return (nil, 0)
+        }
+        return (buffer, count)
     }
 
     /// 1-based physical line of a byte offset (newlines inside quoted fields count).

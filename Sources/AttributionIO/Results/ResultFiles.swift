@@ -1,11 +1,19 @@
 import AttributionCore
 
+/// Something files are added to before they are published together.
+public protocol FileStaging {
+    mutating func add(_ name: String, _ text: String)
+}
+
+extension OutputStaging: FileStaging {}
+extension OutputFolder: FileStaging {}
+
 /// `attribution.csv`, `attribution.json` and each model's own tables.
 public enum ResultFiles {
     public static let csvName = "attribution.csv"
     public static let jsonName = "attribution.json"
 
-    public static func stage(_ doc: AttributionDocument, into staging: inout OutputStaging) {
+    public static func stage(_ doc: AttributionDocument, into staging: inout some FileStaging) {
         staging.add(csvName, attributionCSV(doc.results))
         staging.add(jsonName, json(doc).serialized() + "\n")
         for result in doc.results {

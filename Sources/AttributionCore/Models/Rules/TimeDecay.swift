@@ -6,6 +6,7 @@ public struct TimeDecay: AttributionModel {
     public let name = "time-decay"
     public let halfLifeDays: Double
     public init(halfLifeDays: Double = 7) { self.halfLifeDays = halfLifeDays }
+    public var needsJourneys: Bool { true }
 
     public func attribute(_ input: AttributionInput) throws -> ModelResult {
         guard let journeys = input.journeys else {

@@ -1,0 +1,87 @@
+import AttributionCore
+import Dispatch
+import Foundation
+
+/// Source → journeys/paths → models → document: the one orchestration that
+/// `mta attribute`, `mta run` and every later command share. Sinks receive the
+/// document afterwards (`write(to:)`), so a command decides what to do when one fails.
+public struct AttributionPipeline: Sendable {
+    public var source: any AttributionSource
+    public var journeys: JourneyOptions
+    public var models: [any AttributionModel]
+    /// Called after each stage with its name and seconds (progress, `--timings`, logs).
+    public var onStage: @Sendable (String, Double) -> Void = { _, _ in }
+
+    public init(source: any AttributionSource, journeys: JourneyOptions, models: [any AttributionModel]) {
+        self.source = source
+        self.journeys = journeys
+        self.models = models
+    }
+
+    /// What the models ran on, kept for sinks that show more than credits (the report, `--write-paths`).
+    public func run(jobId: String = "", settings: [(String, JSONValue)] = []) async throws -> (AttributionDocument, AttributionInputSnapshot) {
+        var clock = StageClock(onStage: onStage)
+        let runAt = clock.startDate
+        let request = SourceRequest(journeys: journeys, needsEvents: models.contains { $0.needsJourneys })
+        let data = try await source.load(request)
+        clock.lap("read \(source.format)")
+
+        let input: AttributionInput
+        let read: ReadReport
+        var eventCount: Int? = nil
+        switch data {
+        case .events(let events, let report):
+            read = report
+            eventCount = events.count
+            let journeySet = JourneyBuilder.build(events, options: journeys)
+            clock.lap("cut journeys (\(journeySet.count))")
+            let paths = PathTable(journeys: journeySet)
+            clock.lap("aggregate paths (\(paths.count))")
+            input = AttributionInput(paths: paths, journeys: journeySet, hasValue: source.hasValue)
+        case .paths(let table, let hasValue, let shaped, let report):
+            read = report
+            let paths = shaped ? table : table.reshaped(topChannels: journeys.topChannels, collapseRepeats: journeys.collapseRepeats)
+            input = AttributionInput(paths: paths, journeys: nil, hasValue: hasValue)
+            clock.lap("paths (\(paths.count))")
+        }
+
+        let summary = JourneySummary(paths: input.paths, journeys: input.journeys, hasValue: input.hasValue)
+        let outcomes = AttributionRun.run(models, on: input)
+        clock.lap("models")
+        var document = AttributionDocument(input: source.description, format: source.format, summary: summary, read: read,
+                                           outcomes: outcomes, settings: settings)
+        document.jobId = jobId
+        document.runAt = runAt
+        document.timings = clock.laps
+        return (document, AttributionInputSnapshot(input: input, events: eventCount))
+    }
+}
+
+/// The models' input, handed to sinks beside the document.
+public struct AttributionInputSnapshot: Sendable {
+    public let input: AttributionInput
+    /// Event rows read (event-level input only).
+    public let events: Int?
+    public init(input: AttributionInput, events: Int?) {
+        self.input = input
+        self.events = events
+    }
+}
+
+/// Wall time per stage.
+struct StageClock {
+    let onStage: @Sendable (String, Double) -> Void
+    let startDate = Date()
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    init(onStage: @escaping @Sendable (String, Double) -> Void) { self.onStage = onStage }
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let seconds = Double(now - last) / 1e9
+        laps.append((stage, seconds))
+        onStage(stage, seconds)
+        last = now
+    }
+}

@@ -1,0 +1,34 @@
+import AttributionCore
+
+/// What a source hands the pipeline: raw events to cut into journeys, or a
+/// path table that is already aggregated (a path file, or a warehouse push-down).
+/// `shaped` says the journey options (top-N, transforms) were already applied,
+/// as a push-down query does; a path file gets them applied in process.
+public enum SourceData: Sendable {
+    case events(EventTable, ReadReport)
+    case paths(PathTable, hasValue: Bool, shaped: Bool, ReadReport)
+}
+
+/// What the pipeline asks of a source.
+public struct SourceRequest: Sendable {
+    public var journeys: JourneyOptions
+    /// Some model needs touch times (time decay): the source must yield events,
+    /// not a pushed-down path table.
+    public var needsEvents: Bool
+
+    public init(journeys: JourneyOptions, needsEvents: Bool) {
+        self.journeys = journeys
+        self.needsEvents = needsEvents
+    }
+}
+
+/// Where touchpoints come from: a CSV file, standard input, SQLite, PostgreSQL.
+public protocol AttributionSource: Sendable {
+    /// Where the data is, for `attribution.json` and `run.json` (no secret in it).
+    var description: String { get }
+    /// `events` or `paths`: what kind of rows the user pointed at.
+    var format: String { get }
+    /// Whether the value column (revenue) was given.
+    var hasValue: Bool { get }
+    func load(_ request: SourceRequest) async throws -> SourceData
+}

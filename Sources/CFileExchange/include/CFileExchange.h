@@ -1,0 +1,6 @@
+#ifndef CFILEEXCHANGE_H
+#define CFILEEXCHANGE_H
+/// Atomically exchanges two paths (Linux renameat2 RENAME_EXCHANGE).
+/// Returns 0 on success, -1 with errno set otherwise (ENOSYS/EINVAL where unsupported).
+int mta_exchange_paths(const char *a, const char *b);
+#endif

@@ -1,0 +1,90 @@
+import ArgumentParser
+import AttributionCore
+import AttributionIO
+
+/// The flags shared by `attribute` and `run`, turned into one pipeline.
+struct PipelineSetup {
+    let pipeline: AttributionPipeline
+    let settings: [(String, JSONValue)]
+
+    init(source: InputArguments, journeys: JourneyArguments, models modelArguments: ModelArguments) throws {
+        let options = try modelArguments.parsedOptions()
+        let models: [any AttributionModel]
+        do {
+            models = try ModelRegistry.models(modelArguments.modelList, options: options)
+        } catch let error as ModelError {
+            throw ValidationError("--models: '\(error.model)': \(error.message)")
+        }
+        guard !models.isEmpty else { throw ValidationError("--models names no model") }
+        let input: any AttributionSource = switch source.input {
+        case .events: CSVEventSource(path: source.file, options: source.eventOptions)
+        case .paths: CSVPathSource(path: source.file, options: source.pathOptions)
+        }
+        pipeline = AttributionPipeline(source: input, journeys: journeys.options, models: models)
+        settings = Self.settings(source: source, journeys: journeys, models: modelArguments, options)
+    }
+
+    private static func settings(source: InputArguments, journeys: JourneyArguments, models: ModelArguments,
+                                 _ o: ModelOptions) -> [(String, JSONValue)] {
+        var s: [(String, JSONValue)] = [("models", .array(models.modelList.map { .string($0) }))]
+        if source.input == .events {
+            s.append(("journey", .string(journeys.journey.rawValue)))
+            s.append(("conversion", .string(source.conversionEvent.map { "event \($0)" } ?? "column \(source.conversionColumn ?? "")")))
+        }
+        s.append(("lookback_days", journeys.lookbackDays.map { .number($0) } ?? .null))
+        s.append(("top_channels", journeys.topChannels.map { .integer($0) } ?? .null))
+        s.append(("collapse_repeats", .bool(journeys.collapseRepeats)))
+        s.append(("linear_distinct_channels", .bool(o.linearDistinctChannels)))
+        s.append(("position_weights", .array([.number(o.positionFirst), .number(1 - o.positionFirst - o.positionLast), .number(o.positionLast)])))
+        s.append(("half_life_days", .number(o.halfLifeDays)))
+        s.append(("markov_order", .string(models.markovOrder)))
+        s.append(("seed", .integer(Int(truncatingIfNeeded: o.seed))))
+        return s
+    }
+}
+
+/// What every run prints: read warnings, the journeys summary, the credit table, model messages.
+enum RunPrinter {
+    static func readWarnings(_ read: ReadReport) {
+        for problem in read.firstSkipped { printError("warning: skipped \(problem)") }
+        if read.skippedRows > 0 {
+            printError("warning: skipped \(read.skippedRows) bad row\(read.skippedRows == 1 ? "" : "s") of \(read.rows + read.skippedRows)" +
+                       (read.skippedRows > read.firstSkipped.count ? " (first \(read.firstSkipped.count) shown)" : ""))
+        }
+    }
+
+    static func results(_ document: AttributionDocument) {
+        print(describe(document.summary))
+        print("")
+        print(Format.credits(document.results))
+        for result in document.results where !result.messages.isEmpty {
+            print("")
+            print("\(result.model):")
+            for line in result.messages { print("  " + line) }
+        }
+    }
+
+    /// Prints each failed model; true when any failed.
+    static func failures(_ document: AttributionDocument) -> Bool {
+        var failed = false
+        for case .failure(let model, let message) in document.outcomes {
+            printError("error: model \(model) failed: \(message)")
+            failed = true
+        }
+        return failed
+    }
+
+    static func describe(_ s: JourneySummary) -> String {
+        var rows: [[String]] = []
+        if let users = s.users { rows.append(["users", String(users)]) }
+        rows += [
+            ["journeys", Format.count(s.journeys)],
+            ["converting journeys", Format.count(s.convertingJourneys)],
+            ["conversions with no touch before them", Format.count(s.conversionsWithoutTouch)],
+            ["distinct paths", String(s.distinctPaths)],
+            ["channels", String(s.channels)],
+        ]
+        if let revenue = s.revenue { rows.append(["revenue", Format.amount(revenue)]) }
+        return Format.table(["journeys summary", ""], rows)
+    }
+}

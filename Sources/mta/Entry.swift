@@ -1,0 +1,8 @@
+import MTACommands
+
+@main
+struct Entry {
+    static func main() async {
+        await MTA.main()
+    }
+}
