@@ -1,0 +1,70 @@
+/// Several series (models) per row (channel): one marker per series on a shared
+/// axis, told apart by colour and shape, so it also reads in grey print.
+struct DotPlot {
+    struct Row {
+        var label: String
+        /// One value per series; nil where the series has no value for the row.
+        var values: [Double?]
+    }
+
+    var series: [String]
+    var rows: [Row]
+    var title: String
+    var tickFormat: (Double) -> String = NumberFormat.percent
+    var plotWidth = 460.0
+
+    static let rowHeight = 20.0
+    static let shapes = 3
+
+    /// Colour and shape of series `i`: 8 colours × 3 shapes never repeat below 24 series.
+    static func marker(_ i: Int, x: Double, y: Double) -> String {
+        let colour = Palette.series(i)
+        let outline = " stroke=\"#333\" stroke-width=\"0.6\""
+        switch i % shapes {
+        case 0:
+            return "<circle cx=\"\(SVG.fmt(x))\" cy=\"\(SVG.fmt(y))\" r=\"4.5\" fill=\"\(colour)\"\(outline)/>"
+        case 1:
+            return SVG.rect(x: x - 4, y: y - 4, width: 8, height: 8, fill: colour, extra: outline)
+        default:
+            let p = "\(SVG.fmt(x)),\(SVG.fmt(y - 5.5)) \(SVG.fmt(x + 5)),\(SVG.fmt(y + 3.5)) \(SVG.fmt(x - 5)),\(SVG.fmt(y + 3.5))"
+            return "<polygon points=\"\(p)\" fill=\"\(colour)\"\(outline)/>"
+        }
+    }
+
+    var svg: String {
+        let labelWidth = (rows.map { SVG.textWidth($0.label) }.max() ?? 0) + 10
+        let width = labelWidth + plotWidth + 24
+        // Legend: series names flowed into lines as wide as the chart.
+        var legend = ""
+        var x = 4.0, y = 14.0
+        for (i, name) in series.enumerated() {
+            let w = 16 + SVG.textWidth(name) + 14
+            if x + w > width, x > 4 { x = 4; y += 18 }
+            legend += Self.marker(i, x: x + 6, y: y - 4) + SVG.text(name, x: x + 16, y: y)
+            x += w
+        }
+        let top = y + 14
+        let scale = LinearScale(values: rows.flatMap { $0.values.compactMap { $0 } }, pixels: plotWidth)
+        let plotBottom = top + Double(rows.count) * Self.rowHeight
+        let height = plotBottom + 24
+        var body = legend
+        for t in scale.ticks {
+            let tx = labelWidth + scale.position(t)
+            body += SVG.line(x1: tx, y1: top, x2: tx, y2: plotBottom, stroke: t == 0 ? Palette.muted : Palette.grid)
+            body += SVG.text(tickFormat(t), x: tx, y: plotBottom + 16, anchor: "middle", size: SVG.smallFont, fill: Palette.muted)
+        }
+        for (r, row) in rows.enumerated() {
+            let mid = top + (Double(r) + 0.5) * Self.rowHeight
+            if r % 2 == 1 {
+                body += SVG.rect(x: labelWidth - 4, y: mid - Self.rowHeight / 2, width: plotWidth + 8, height: Self.rowHeight,
+                                 fill: "#000000", extra: " fill-opacity=\"0.035\"")
+            }
+            body += SVG.text(row.label, x: labelWidth - 8, y: mid + 4, anchor: "end")
+            for (i, v) in row.values.enumerated() {
+                guard let v, v.isFinite else { continue }
+                body += Self.marker(i, x: labelWidth + scale.position(v), y: mid)
+            }
+        }
+        return SVG.root(width: width, height: height, label: title, body)
+    }
+}

@@ -1,0 +1,53 @@
+import AttributionCore
+import AttributionIO
+
+/// Every model side by side per channel, and where they disagree most.
+struct ComparisonSection: ReportSection {
+    static let namedDisagreements = 3
+
+    func render(_ doc: AttributionDocument) -> RenderedSection? {
+        let results = doc.results
+        guard !results.isEmpty else { return nil }
+        // Channels by name across models (they share one index, but need not).
+        var channels: [String] = []
+        var seen = Set<String>()
+        for r in results { for n in r.channels.names where seen.insert(n).inserted { channels.append(n) } }
+        let shareByModel: [[String: Double]] = results.map { r in
+            let s = r.shares
+            return Dictionary(r.channels.names.enumerated().map { ($1, s[$0]) }, uniquingKeysWith: +)
+        }
+        let mean = { (c: String) in shareByModel.compactMap { $0[c] }.reduce(0, +) / Double(max(results.count, 1)) }
+        channels.sort { mean($0) != mean($1) ? mean($0) > mean($1) : $0 < $1 }
+
+        let rows = channels.map { c in DotPlot.Row(label: c, values: shareByModel.map { $0[c] }) }
+        var html = HTML.figure(DotPlot(series: results.map(\.model), rows: rows, title: "Share by channel and model").svg
+                                .replacingOccurrences(of: "class=\"chart\"", with: "class=\"chart comparison-chart\""),
+                               caption: "Share of credited conversions per channel, one marker per model; channels by mean share")
+        html += HTML.paragraph(disagreement(channels: channels, shares: shareByModel, models: results.count))
+
+        var t = HTMLTable(header: ["channel"] + results.map(\.model) + ["spread"], numeric: Set(1...(results.count + 1)))
+        for c in channels {
+            let values = shareByModel.map { $0[c] }
+            var cells: [HTMLTable.Cell] = values.map { v in v.map { .number($0, shown: NumberFormat.percent($0), field: "share") } ?? .empty() }
+            let spread = Self.spread(values.compactMap { $0 })
+            cells.append(.number(spread, shown: NumberFormat.percent(spread), field: "spread"))
+            t.append([.text(c)] + cells, attributes: [("data-channel", c)])
+        }
+        html += t.html
+        return RenderedSection(id: "comparison", title: "Models compared", html: html)
+    }
+
+    static func spread(_ values: [Double]) -> Double { (values.max() ?? 0) - (values.min() ?? 0) }
+
+    /// The channels with the largest max − min share across models, named in a sentence.
+    func disagreement(channels: [String], shares: [[String: Double]], models: Int) -> String {
+        guard models > 1 else { return "Only one model ran, so there is nothing to compare." }
+        let ranked = channels.map { c in (c, Self.spread(shares.compactMap { $0[c] })) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let top = ranked.prefix(Self.namedDisagreements).filter { $0.1 > 0 }
+        guard !top.isEmpty else { return "All models give every channel the same share." }
+        let named = top.map { "\($0.0) (\(NumberFormat.percent($0.1)) apart)" }
+        let list = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!
+        return "The models disagree most on \(list): the spread is the largest share any model gives the channel minus the smallest."
+    }
+}

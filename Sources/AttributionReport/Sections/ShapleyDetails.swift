@@ -1,0 +1,51 @@
+import AttributionCore
+import AttributionIO
+
+/// Ordered Shapley: where in the journey each channel earns its credit.
+struct OrderedShapleyPositionsDetail: ModelDetail {
+    func render(_ r: ModelResult) -> String? {
+        guard let table = r.table(endingWith: "shapley_ordered.csv"),
+              let ci = table.header.firstIndex(of: "channel"), let pi = table.header.firstIndex(of: "position"),
+              let si = table.header.firstIndex(of: "share") else { return nil }
+        var cells: [String: [Int: Double]] = [:]
+        var positions = 0
+        for row in table.rows {
+            guard let p = row[pi].number, let s = row[si].number else { continue }
+            cells[row[ci].text, default: [:]][Int(p)] = s
+            positions = max(positions, Int(p))
+        }
+        guard positions > 0 else { return nil }
+        // Channels in the order of the model's own chart (most credit first).
+        let channels = ModelsSection.order(r).map { r.channels.names[$0] }.filter { cells[$0] != nil }
+        let columns = (1...positions).map { "touch \($0)" }
+        let values = channels.map { c in (1...positions).map { cells[c]?[$0] } }
+        return "<h4>Credit by touch position</h4>\n" + HTML.figure(
+            HeatMap(rowLabels: channels, columnLabels: columns, values: values, title: "\(r.model): credit by position").svg,
+            caption: "Share of all credit earned by each channel at each touch position, from \(table.fileName)")
+    }
+}
+
+/// shapley-rate: standard errors of the sampled sets as 95 % whiskers.
+struct ShapleyRateErrorsDetail: ModelDetail {
+    func render(_ r: ModelResult) -> String? {
+        guard let table = r.table(endingWith: "shapley_rate_errors.csv"),
+              let ci = table.header.firstIndex(of: "channel"), let vi = table.header.firstIndex(of: "conversions"),
+              let ei = table.header.firstIndex(of: "standard_error") else { return nil }
+        let rows = table.rows.compactMap { row -> (String, Double, Double)? in
+            guard let v = row[vi].number, let e = row[ei].number else { return nil }
+            return (row[ci].text, v, e)
+        }
+        guard rows.contains(where: { $0.2 > 0 }) else {
+            return HTML.paragraph("Every channel set was solved exactly: the credit has no sampling error.", cssClass: "note")
+        }
+        let bars = rows.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map {
+            BarChart.Bar(label: $0.0, value: $0.1,
+                         valueText: "\(NumberFormat.conversions($0.1)) ± \(NumberFormat.conversions(1.96 * $0.2))",
+                         error: 1.96 * $0.2)
+        }
+        return "<h4>Sampling error</h4>\n" + HTML.figure(
+            BarChart(bars: bars, title: "\(r.model): credit with 95 % intervals", colour: Palette.series(5),
+                     tickFormat: NumberFormat.count).svg,
+            caption: "Credited conversions ± 1.96 standard errors from the sampled channel sets, from \(table.fileName)")
+    }
+}

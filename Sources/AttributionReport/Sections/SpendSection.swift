@@ -1,0 +1,60 @@
+import AttributionCore
+import AttributionIO
+
+/// What each channel cost against what each model credits it with.
+struct SpendSection: ReportSection {
+    func render(_ doc: AttributionDocument) -> RenderedSection? {
+        guard let spend = doc.spend, !doc.results.isEmpty else { return nil }
+        let rows = SpendReturns.rows(results: doc.results, spend: spend)
+        let models = doc.results.map(\.model)
+        let channels = Array(Set(rows.map(\.channel))).sorted()
+        var cell: [String: [String: SpendReturn]] = [:]
+        for row in rows { cell[row.channel, default: [:]][row.model] = row }
+
+        var html = HTML.paragraph("Spend from \(spend.source)"
+            + (spend.window.map { " over the analysed days \(Self.date($0.firstDay)) to \(Self.date($0.lastDay))" } ?? "")
+            + (spend.rowsOutsideWindow > 0 ? "; \(spend.rowsOutsideWindow) rows outside these days were left out" : "")
+            + ". Cost per conversion = spend / credited conversions; ROAS = credited revenue / spend.", cssClass: "note")
+        let hasRevenue = doc.results.contains { $0.revenue != nil }
+        if hasRevenue {
+            let plotRows = channels.map { c in DotPlot.Row(label: c, values: models.map { cell[c]?[$0]?.roas }) }
+            html += HTML.figure(DotPlot(series: models, rows: plotRows, title: "ROAS by channel and model",
+                                        tickFormat: NumberFormat.ratio).svg,
+                                caption: "Return on ad spend (revenue credited per unit spent), one marker per model")
+            html += "<h3>ROAS</h3>\n" + matrix(channels, models, cell, field: "roas") { $0.roas.map { ($0, NumberFormat.ratio($0)) } }
+        }
+        html += "<h3>Cost per credited conversion</h3>\n"
+            + matrix(channels, models, cell, field: "cost_per_conversion") { $0.costPerConversion.map { ($0, NumberFormat.money($0)) } }
+        return RenderedSection(id: "spend", title: "Spend and ROAS", html: html)
+    }
+
+    private func matrix(_ channels: [String], _ models: [String], _ cell: [String: [String: SpendReturn]], field: String,
+                        _ value: (SpendReturn) -> (Double, String)?) -> String {
+        var t = HTMLTable(header: ["channel", "spend"] + models, numeric: Set(1...(models.count + 1)))
+        for c in channels {
+            let spend = models.lazy.compactMap { cell[c]?[$0]?.spend }.first
+            var cells: [HTMLTable.Cell] = [.text(c), spend.map { .number($0, shown: NumberFormat.money($0), field: "spend") } ?? .empty(field: "spend")]
+            for m in models {
+                if let r = cell[c]?[m], let (v, shown) = value(r) { cells.append(.number(v, shown: shown, field: field)) }
+                else { cells.append(.empty(field: field)) }
+            }
+            t.append(cells, attributes: [("data-channel", c)])
+        }
+        return t.html
+    }
+
+    static func date(_ day: Int64) -> String {
+        // Civil date from days since 1970-01-01 (inverse of days_from_civil).
+        let z = day + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+}
