@@ -10,6 +10,9 @@ struct Attribute: AsyncParsableCommand {
         discussion: "Models: " + ModelRegistry.entries.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")
     )
 
+    @Option(help: "A config file (see `mta init`); flags given here win over its keys.")
+    var config: String?
+
     @OptionGroup var source: InputArguments
     @OptionGroup var journeys: JourneyArguments
     @OptionGroup var modelArguments: ModelArguments

@@ -1,8 +1,10 @@
 import AttributionCore
+import AttributionIO
 import Foundation
 
+/// One line on standard error, with every known secret masked.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((SecretMask.mask(line) + "\n").utf8))
 }
 
 /// Human-readable numbers and tables for the terminal (files carry full precision).

@@ -1,12 +1,25 @@
 import ArgumentParser
+import Foundation
 
 /// The `mta` command: multi-touch attribution from touchpoint events.
 public struct MTA: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "mta",
         abstract: "Multi-touch attribution: credit per marketing channel under every model, side by side.",
-        subcommands: [Attribute.self, Generate.self]
+        subcommands: [Attribute.self, Generate.self, Init.self]
     )
 
     public init() {}
+
+    /// The entry point: expands `--config FILE` into flags, then parses and runs.
+    public static func mainExpandingConfig() async {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            arguments = try ConfigExpansion.expand(arguments, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            printError("error: \(error)")
+            Foundation.exit(badInputExitCode.rawValue)
+        }
+        await main(arguments)
+    }
 }

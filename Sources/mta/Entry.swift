@@ -3,6 +3,6 @@ import MTACommands
 @main
 struct Entry {
     static func main() async {
-        await MTA.main()
+        await MTA.mainExpandingConfig()
     }
 }

@@ -1,0 +1,93 @@
+import ArgumentParser
+import AttributionIO
+import Foundation
+
+/// `mta init`: a commented example config that runs on the `mta generate` sample.
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a commented example mta.yaml (it runs on the `mta generate` sample)."
+    )
+
+    @Option(help: "Where to write the config.")
+    var out = "mta.yaml"
+
+    @Flag(help: "Replace an existing file.")
+    var force = false
+
+    func run() throws {
+        if FileManager.default.fileExists(atPath: out) && !force {
+            printError("error: \(out) exists; use --force to replace it")
+            throw badInputExitCode
+        }
+        try reportingErrors { try writeFileAtomically(Data(Self.example.utf8), to: out) }
+        print("wrote \(out)")
+        print("next: mta generate --out sample.csv && mta run --config \(out)")
+    }
+
+    static let example = """
+    # mta configuration. Every key stands for the `mta attribute` / `mta run` flag
+    # named in its comment; a flag given on the command line wins over the file.
+    # Values may name environment variables as ${NAME} (e.g. passwords): they are
+    # never printed, logged or written to attribution.json.
+
+    job_id: sample                  # --job-id: results go to data/<job_id>/ (mta run)
+
+    source:
+      path: sample.csv              # an event-level CSV (positional argument)
+      # format: events              # --input events | paths (ChannelAttribution format)
+      # sqlite: mta.db              # --sqlite: a SQLite database (see `mta import`)
+      # postgres: postgres://analyst:${PGPASSWORD}@warehouse:5432/marketing?sslmode=require
+      # table: touchpoints          # --table: table or view in the database
+      # query: SELECT ...           # --query: or any query returning the columns below
+      # dialect: postgres           # --dialect postgres | redshift (PostgreSQL-protocol sources)
+      # skip_bad_rows: false        # --skip-bad-rows
+
+    columns:
+      user: user_id                 # --user-column
+      event: event                  # --event-column: the channel, or the conversion event
+      time: timestamp               # --time-column
+      value: revenue                # --value-column: revenue on conversion rows
+
+    conversion:
+      event: purchase               # --conversion-event: rows with this event are conversions
+      # column: converted           # --conversion-column: or a 0/1 column on the converting touch
+
+    journeys:
+      rule: first-conversion        # --journey first-conversion | every-conversion
+      # lookback_days: 30           # --lookback-days
+      # top_channels: 10            # --top-channels: the rest become 'others'
+      # path_transform: exposure    # --path-transform unique | exposure | first | frequency
+      # max_path_length: 20         # --max-path-length: keep the last N steps
+      # remove_if_not_all: [direct] # --remove-if-not-all
+      # remove_if_last_and_not_all: [direct]
+
+    models:
+      list: all                     # --models: all, or a list such as [first-touch, markov, shapley]
+      markov_order: 1               # --markov-order: N, a list, or auto
+      # markov_max_order: 4         # --markov-max-order (with auto)
+      # position_weights: 40/20/40  # --position-weights
+      # half_life_days: 7           # --half-life-days (time decay)
+      # linear_distinct_channels: false
+      # shapley_max_position: 10
+      # shapley_exact_max: 12
+      # shapley_samples: 2000
+      seed: 42                      # --seed: every random choice
+
+    output:
+      directory: results            # --out (mta attribute)
+      data_dir: data                # --data-dir (mta run)
+      # write_paths: false          # --write-paths
+      # timings: false              # --timings
+      # tables:                     # result tables in a database
+      #   enabled: true             # --write-tables: into the source database
+      #   url: sqlite:results.db    # --tables-url: or another database
+      #   prefix: mta_              # --table-prefix
+      #   mode: overwrite           # --write-mode overwrite | append
+
+    # run:
+    #   spend: spend.csv            # --spend: channel,spend[,period] for cost per conversion and ROAS
+    #   conversion_window: 30d      # --conversion-window: the last 30 complete UTC days
+    #   log_format: text            # --log-format text | json
+
+    """
+}
