@@ -14,7 +14,16 @@ struct Init: ParsableCommand {
     @Flag(help: "Replace an existing file.")
     var force = false
 
+    @Flag(help: "List every config key with the flag it stands for, and write nothing.")
+    var keys = false
+
     func run() throws {
+        if keys {
+            let rows = ConfigSchema.keys.map { [$0.key, $0.kind == .positional ? "(the input file argument)" : $0.flag,
+                                                $0.commands.sorted().joined(separator: " ")] }
+            print(Format.table(["key", "flag", "commands"], rows))
+            return
+        }
         if FileManager.default.fileExists(atPath: out) && !force {
             printError("error: \(out) exists; use --force to replace it")
             throw badInputExitCode

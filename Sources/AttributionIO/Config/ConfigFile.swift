@@ -80,7 +80,6 @@ private struct Reader {
     let environment: [String: String]
     var entries: [ConfigEntry] = []
     var secrets: [String] = []
-    private var seen: [String: Int] = [:]
 
     init(path: String, environment: [String: String]) {
         self.path = path
@@ -94,10 +93,6 @@ private struct Reader {
             }
             let key = prefix + keyScalar.string
             let line = keyNode.mark?.line ?? 0
-            if let earlier = seen[key] {
-                throw InputError(file: path, line: line, column: key, message: "key given twice (first on line \(earlier))")
-            }
-            seen[key] = line
             switch value {
             case .mapping(let inner):
                 try walk(inner, prefix: key + ".")

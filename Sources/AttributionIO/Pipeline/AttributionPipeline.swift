@@ -9,6 +9,8 @@ public struct AttributionPipeline: Sendable {
     public var source: any AttributionSource
     public var journeys: JourneyOptions
     public var models: [any AttributionModel]
+    /// Only journeys ending in this window are analysed (scheduled runs).
+    public var window: ConversionWindow? = nil
     /// Called after each stage with its name and seconds (progress, `--timings`, logs).
     public var onStage: @Sendable (String, Double) -> Void = { _, _ in }
 
@@ -22,7 +24,8 @@ public struct AttributionPipeline: Sendable {
     public func run(jobId: String = "", settings: [(String, JSONValue)] = []) async throws -> (AttributionDocument, AttributionInputSnapshot) {
         var clock = StageClock(onStage: onStage)
         let runAt = clock.startDate
-        let request = SourceRequest(journeys: journeys, needsEvents: models.contains { $0.needsJourneys })
+        // A window needs event times, so it is applied in process (not pushed down yet).
+        let request = SourceRequest(journeys: journeys, needsEvents: window != nil || models.contains { $0.needsJourneys })
         let data = try await source.load(request)
         clock.lap("read \(source.format)")
 
@@ -33,13 +36,17 @@ public struct AttributionPipeline: Sendable {
         case .events(let events, let report):
             read = report
             eventCount = events.count
-            let journeySet = JourneyBuilder.build(events, options: journeys)
+            var journeySet = JourneyBuilder.build(events, options: journeys)
+            if let window { journeySet = journeySet.ending(in: window) }
             clock.lap("cut journeys (\(journeySet.count))")
             let paths = PathTable(journeys: journeySet)
             clock.lap("aggregate paths (\(paths.count))")
             input = AttributionInput(paths: paths, journeys: journeySet, hasValue: source.hasValue)
         case .paths(let table, let hasValue, let shaped, let report):
             read = report
+            if window != nil {
+                throw InputError(file: source.description, message: "a conversion window needs event-level input (path-level rows have no times)")
+            }
             let paths = shaped ? table : table.reshaped(topChannels: journeys.topChannels, collapseRepeats: journeys.collapseRepeats)
             input = AttributionInput(paths: paths, journeys: nil, hasValue: hasValue)
             clock.lap("paths (\(paths.count))")

@@ -13,13 +13,21 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     public func serialized(indent: Int = 0) -> String {
         var out = ""
-        write(to: &out, indent: indent)
+        write(to: &out, indent: indent, compact: false)
         return out
     }
 
-    private func write(to out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let closePad = String(repeating: "  ", count: indent)
+    /// On one line, for JSON log lines.
+    public var compact: String {
+        var out = ""
+        write(to: &out, indent: 0, compact: true)
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int, compact: Bool) {
+        let pad = compact ? "" : String(repeating: "  ", count: indent + 1)
+        let closePad = compact ? "" : String(repeating: "  ", count: indent)
+        let newline = compact ? "" : "\n"
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -28,22 +36,22 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
-            out += "[\n"
+            out += "[" + newline
             for (k, item) in items.enumerated() {
                 out += pad
-                item.write(to: &out, indent: indent + 1)
-                out += k + 1 < items.count ? ",\n" : "\n"
+                item.write(to: &out, indent: indent + 1, compact: compact)
+                out += (k + 1 < items.count ? "," : "") + newline
             }
             out += closePad + "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
-            out += "{\n"
+            out += "{" + newline
             for (k, (key, value)) in members.enumerated() {
                 out += pad
                 Self.quote(key, into: &out)
                 out += ": "
-                value.write(to: &out, indent: indent + 1)
-                out += k + 1 < members.count ? ",\n" : "\n"
+                value.write(to: &out, indent: indent + 1, compact: compact)
+                out += (k + 1 < members.count ? "," : "") + newline
             }
             out += closePad + "}"
         }

@@ -1,0 +1,142 @@
+import ArgumentParser
+import AttributionCore
+import AttributionIO
+import AttributionReport
+import Foundation
+
+extension RunLog.Format: ExpressibleByArgument {}
+
+/// `mta run`: the whole job — every model, the HTML report, result files and
+/// run.json in `data/<job_id>/multi_touch_attribution/` — safe to schedule.
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the whole attribution job: every model, the HTML report, results and run.json under data/<job_id>/.",
+        discussion: "Exit status: 0 when every model succeeded, 1 when some failed (the others are written), 2 for bad input or config."
+    )
+
+    @Option(help: "A config file (see `mta init`); flags given here win over its keys.")
+    var config: String?
+
+    @OptionGroup var source: InputArguments
+    @OptionGroup var journeys: JourneyArguments
+    @OptionGroup var modelArguments: ModelArguments
+
+    @Option(help: "Job id: names data/<job_id>/ (default: the UTC start time, made unique).")
+    var jobId: String?
+
+    @Option(help: "Folder holding one folder per job.")
+    var dataDir = "data"
+
+    @Option(help: "Spend per channel (CSV: channel,spend[,period]) for cost per conversion and ROAS.")
+    var spend: String?
+
+    @Option(help: "Analyse the conversions of the last N complete UTC days before the run, e.g. 30d.")
+    var conversionWindow: String?
+
+    @Option(help: "First day analysed (YYYY-MM-DD, UTC).")
+    var from: String?
+
+    @Option(help: "Last day analysed, inclusive (YYYY-MM-DD, UTC).")
+    var to: String?
+
+    @Flag(help: "Also write the path table as paths.csv.")
+    var writePaths = false
+
+    @Flag(help: "Print the time of each stage (always in run.json).")
+    var timings = false
+
+    @Flag(help: "Print nothing but errors and warnings.")
+    var quiet = false
+
+    @Option(help: "Log lines on standard error: text or json.")
+    var logFormat: RunLog.Format = .text
+
+    func validate() throws {
+        if conversionWindow != nil && (from != nil || to != nil) {
+            throw ValidationError("give --conversion-window or --from/--to, not both")
+        }
+    }
+
+    func run() async throws {
+        let log = RunLog(format: logFormat, quiet: quiet)
+        let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments)
+        var pipeline = setup.pipeline
+        pipeline.window = try reportingErrors { try window(now: Date()) }
+        pipeline.onStage = { stage, seconds in log.stage(stage, seconds: seconds) }
+        let spendTable = try spend.map { path in try reportingErrors { try SpendCSVReader.read(path: path) } }
+
+        let identity = config.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? jobId ?? pipeline.source.description
+        let lock = try reportingErrors { try RunLock(dataDir: dataDir, key: RunLock.key(for: identity)) }
+        defer { lock.release() }
+        if let pid = lock.tookOverFrom { log.warning("a previous run (pid \(pid)) died holding the lock; taking it over") }
+
+        let job = try reportingErrors { try JobFolder.reserve(dataDir: dataDir, jobId: jobId, now: Date()) }
+        log.info("job \(job.jobId) started", ["source": .string(pipeline.source.description)])
+        let (document, input): (AttributionDocument, AttributionInputSnapshot)
+        do {
+            (document, input) = try await reportingErrors { try await pipeline.run(jobId: job.jobId, settings: setup.settings) }
+        } catch {
+            job.removeIfEmpty()
+            throw error
+        }
+        var doc = document
+        doc.profile = DataProfile(paths: input.input.paths, journeys: input.input.journeys, hasValue: input.input.hasValue, events: input.events)
+        if let spendTable {
+            doc.spend = spendTable.spend(in: input.input.journeys.flatMap(AnalysisWindow.init(journeys:)))
+        }
+        if !quiet { RunPrinter.readWarnings(doc.read) }
+
+        let start = Date()
+        let digest = source.file.flatMap(InputDigest.of(path:))
+        var extras: [ResultFolderSink.ExtraFile] = [
+            { doc, _ in ("multi_touch_attribution.html", HTMLReport.render(doc)) },
+            { doc, _ in SpendROASFile.csv(doc).map { (SpendROASFile.fileName, $0) } },
+        ]
+        if writePaths { extras.append(ResultFolderSink.pathTable) }
+        // run.json last, with the write stage's start as its finish: the folder is swapped in right after.
+        extras.append { doc, _ in (RunRecord.fileName, RunRecord.json(doc, finishedAt: Date(), inputDigest: digest).serialized() + "\n") }
+        let sink = ResultFolderSink(directory: job.results.path, extraFiles: extras)
+        do {
+            try reportingErrors { try sink.publish(doc, input: input) }
+        } catch {
+            job.removeIfEmpty()
+            throw error
+        }
+        log.stage("write results", seconds: Date().timeIntervalSince(start))
+
+        if !quiet {
+            RunPrinter.results(doc)
+            print("")
+            print("wrote \(job.results.appendingPathComponent("multi_touch_attribution.html").relativePath)")
+        }
+        if timings { for t in doc.timings { printTiming(t.stage, t.seconds) } }
+        if RunPrinter.failures(doc) { throw ExitCode.failure }
+    }
+
+    /// The analysed period from --conversion-window or --from/--to.
+    func window(now: Date) throws -> ConversionWindow? {
+        let nowMs = Int64(now.timeIntervalSince1970 * 1000)
+        if let text = conversionWindow {
+            guard text.hasSuffix("d"), let days = Int(text.dropLast()), days >= 1 else {
+                throw InputError(file: "--conversion-window", value: text, message: "expected a number of days such as 30d")
+            }
+            return ConversionWindow.lastCompleteDays(days, before: nowMs)
+        }
+        guard from != nil || to != nil else { return nil }
+        let start = try from.map { try Self.day($0, "--from") } ?? Int64.min / 2
+        let end = try to.map { try Self.day($0, "--to") + ConversionWindow.dayMs } ?? Int64.max / 2
+        guard start < end else { throw InputError(file: "--from/--to", value: "\(from ?? "") .. \(to ?? "")", message: "the window is empty") }
+        return ConversionWindow(start: start, end: end)
+    }
+
+    static func day(_ text: String, _ flag: String) throws -> Int64 {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        guard text.count == 10, let d = f.date(from: text) else {
+            throw InputError(file: flag, value: text, message: "expected a date YYYY-MM-DD")
+        }
+        return Int64(d.timeIntervalSince1970 * 1000)
+    }
+}
