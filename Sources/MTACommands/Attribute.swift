@@ -16,6 +16,7 @@ struct Attribute: AsyncParsableCommand {
     @OptionGroup var source: InputArguments
     @OptionGroup var journeys: JourneyArguments
     @OptionGroup var modelArguments: ModelArguments
+    @OptionGroup var sinks: SinkArguments
 
     @Option(help: "Output folder for attribution.csv, attribution.json and model tables (replaced whole).")
     var out = "results"
@@ -34,21 +35,31 @@ struct Attribute: AsyncParsableCommand {
 
     func run() async throws {
         let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments)
+        let tables = try reportingErrors { try sinks.databaseSink(source: source) }
         var pipeline = setup.pipeline
         let showTimings = timings
         pipeline.onStage = { stage, seconds in if showTimings { printTiming(stage, seconds) } }
-        let (document, input) = try await reportingErrors { try await pipeline.run(settings: setup.settings) }
+        let (document, input) = try await reportingErrors { try await pipeline.run(jobId: sinks.resolvedJobId(), settings: setup.settings) }
         RunPrinter.readWarnings(document.read)
 
         let sink = ResultFolderSink(directory: out, extraFiles: writePaths ? [ResultFolderSink.pathTable] : [])
         let start = Date()
         let names = try reportingErrors { try sink.publish(document, input: input) }
         if timings { printTiming("write results", Date().timeIntervalSince(start)) }
+        var written: [(String, Int)] = []
+        if let tables {
+            let tablesStart = Date()
+            written = try await reportingErrors { try await tables.publish(document) }
+            if timings { printTiming("write tables", Date().timeIntervalSince(tablesStart)) }
+        }
 
         RunPrinter.results(document)
         print("")
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         print("wrote \(names.map { folder.appendingPathComponent($0).relativePath }.joined(separator: ", "))")
+        if let tables, !written.isEmpty {
+            print("wrote tables \(written.map { "\($0.0) (\($0.1) rows)" }.joined(separator: ", ")) to \(DatabaseSink.place(tables.target)) (job \(document.jobId))")
+        }
         if RunPrinter.failures(document) { throw ExitCode.failure }
     }
 }

@@ -8,10 +8,30 @@ enum InputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension JourneyOptions.Rule: ExpressibleByArgument {}
 
+/// Dialects of a PostgreSQL-protocol source (`--dialect`).
+enum PostgresDialectArgument: String, ExpressibleByArgument, CaseIterable {
+    case postgres, redshift
+}
+
 /// Where the data is and how to read it.
 struct InputArguments: ParsableArguments {
-    @Argument(help: "Input CSV file.")
-    var file: String
+    @Argument(help: "Input CSV file ('-' for standard input); or give --sqlite or --postgres instead.")
+    var file: String?
+
+    @Option(help: "Read events from this SQLite file (with --table or --query).")
+    var sqlite: String?
+
+    @Option(help: "Read events from PostgreSQL/Redshift: postgres://user:pass@host:port/db[?sslmode=require] (with --table or --query).")
+    var postgres: String?
+
+    @Option(help: "Table or view holding the events (SQLite or PostgreSQL source).")
+    var table: String?
+
+    @Option(help: "SQL query returning the events (SQLite or PostgreSQL source).")
+    var query: String?
+
+    @Option(help: "SQL dialect of a --postgres source: postgres or redshift (default: the URL's dialect= option, else postgres).")
+    var dialect: PostgresDialectArgument?
 
     @Option(help: "events: one touch or conversion per row; paths: ChannelAttribution's path,total_conversions[,total_conversion_value][,total_null].")
     var input: InputFormat = .events
@@ -38,6 +58,18 @@ struct InputArguments: ParsableArguments {
     var skipBadRows = false
 
     func validate() throws {
+        let given = [file != nil, sqlite != nil, postgres != nil].filter { $0 }.count
+        guard given == 1 else {
+            throw ValidationError(given == 0 ? "give an input: a CSV file, --sqlite FILE or --postgres URL"
+                                             : "give only one input: a CSV file, --sqlite FILE or --postgres URL")
+        }
+        if file != nil {
+            if table != nil || query != nil { throw ValidationError("--table and --query need --sqlite or --postgres") }
+        } else {
+            if (table == nil) == (query == nil) { throw ValidationError("give --table NAME or --query SQL with --sqlite/--postgres (one of them)") }
+            if input == .paths { throw ValidationError("--sqlite and --postgres read event-level rows (--input events)") }
+        }
+        if dialect != nil && postgres == nil { throw ValidationError("--dialect applies to --postgres sources") }
         if input == .events {
             switch (conversionEvent, conversionColumn) {
             case (nil, nil): throw ValidationError("event-level input needs --conversion-event NAME or --conversion-column COLUMN")

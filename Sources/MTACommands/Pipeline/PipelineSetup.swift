@@ -16,10 +16,7 @@ struct PipelineSetup {
             throw ValidationError("--models: '\(error.model)': \(error.message)")
         }
         guard !models.isEmpty else { throw ValidationError("--models names no model") }
-        let input: any AttributionSource = switch source.input {
-        case .events: CSVEventSource(path: source.file, options: source.eventOptions)
-        case .paths: CSVPathSource(path: source.file, options: source.pathOptions)
-        }
+        let input: any AttributionSource = try source.attributionSource()
         pipeline = AttributionPipeline(source: input, journeys: journeys.options, models: models)
         settings = Self.settings(source: source, journeys: journeys, models: modelArguments, options)
     }
@@ -86,5 +83,35 @@ enum RunPrinter {
         ]
         if let revenue = s.revenue { rows.append(["revenue", Format.amount(revenue)]) }
         return Format.table(["journeys summary", ""], rows)
+    }
+}
+
+
+extension InputArguments {
+    /// The relation given by --table or --query.
+    var relation: PushDownSource.Relation {
+        if let table { return .table(table) }
+        return .query(query ?? "")
+    }
+
+    /// The source the flags point at: a CSV file, a SQLite file or a PostgreSQL database.
+    func attributionSource() throws -> any AttributionSource {
+        if let sqlite {
+            return SQLiteSource(path: sqlite, relation: relation, options: eventOptions)
+        }
+        if let postgres {
+            let url = try reportingErrors { try PostgresURL(postgres) }
+            let chosen: SQLDialect = switch dialect {
+            case .redshift: .redshift
+            case .postgres: .postgres
+            case nil: url.dialect
+            }
+            return PostgresSource(url: url, relation: relation, options: eventOptions, dialect: chosen)
+        }
+        let path = file ?? "-"
+        return switch input {
+        case .events: CSVEventSource(path: path, options: eventOptions)
+        case .paths: CSVPathSource(path: path, options: pathOptions)
+        }
     }
 }

@@ -1,0 +1,169 @@
+import AttributionCore
+import Foundation
+
+/// `mta import`: an event-level CSV into a SQLite table, checked exactly as
+/// `mta attribute` reads it (same scanner, same messages), then written in ONE
+/// transaction with one prepared INSERT reused for every row. Nothing reaches the
+/// database unless the whole file is good, and a failed write rolls back.
+///
+/// Table layout: the CSV's own column names (`--user-column`, …), typed:
+/// user TEXT, event TEXT, time TEXT (ISO 8601 UTC with milliseconds, see
+/// `ISOTimestamp`), revenue REAL (conversion rows; NULL on touches), and with
+/// `--conversion-column` that column as INTEGER 0/1.
+public enum SQLiteEventImport {
+    public enum Mode: String, Sendable, CaseIterable {
+        /// Stop when the table exists (default).
+        case refuse
+        /// Drop the table and create it again, in the same transaction.
+        case replace
+        /// Add rows to the table (it must have the same columns).
+        case append
+    }
+
+    public struct Report: Sendable {
+        public var rows = 0
+        public var read = ReadReport()
+        public var parseSeconds = 0.0
+        public var writeSeconds = 0.0
+    }
+
+    public static func run(csv path: String, options: EventInputOptions, database: String, table: String,
+                           mode: Mode) throws -> Report {
+        let quotedTable = try SQLIdentifier.quotedRelation(table, setting: "--table", source: database)
+        let names = try ImportColumns(options: options, database: database)
+        let db: SQLiteDatabase
+        do { db = try SQLiteDatabase(path: database, mode: .create) } catch let e as SQLiteError {
+            throw InputError(file: database, message: "cannot open the SQLite database: \(e.message)")
+        }
+        if mode == .refuse, try db.relationExists(table) {
+            throw InputError(file: database, value: table, message: "table already exists (use --replace or --append)")
+        }
+
+        var report = Report()
+        let start = Date()
+        let (file, chunks, read) = try EventImportScan.scan(path: path, options: options)
+        report.read = read
+        report.parseSeconds = Date().timeIntervalSince(start)
+
+        let writeStart = Date()
+        // Big page cache: the whole load stays in memory until COMMIT, so the
+        // rollback journal only ever holds the few pages that existed before.
+        try db.execute("PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA synchronous = NORMAL")
+        do {
+            try db.transaction {
+                switch mode {
+                case .replace: try db.execute("DROP TABLE IF EXISTS \(quotedTable)")
+                case .refuse, .append: break
+                }
+                try db.execute("CREATE TABLE IF NOT EXISTS \(quotedTable) (\(names.definitions))")
+                let insert = try db.prepare("INSERT INTO \(quotedTable) (\(names.list)) VALUES (\(names.placeholders))")
+                report.rows = try write(chunks, options: options, into: insert)
+            }
+        } catch let e as SQLiteError {
+            throw InputError(file: database, value: table, message: "import failed, nothing written: \(e.message)")
+        }
+        withExtendedLifetime(file) {}
+        report.writeSeconds = Date().timeIntervalSince(writeStart)
+        return report
+    }
+
+    /// Binds and steps every row, in file order.
+    private static func write(_ chunks: [EventChunk], options: EventInputOptions, into insert: SQLiteStatement) throws -> Int {
+        let hasValue = options.valueColumn != nil
+        var conversionName: [UInt8] = []
+        var byFlag = false
+        switch options.conversion {
+        case .event(let name): conversionName = Array(name.utf8)
+        case .column: byFlag = true
+        }
+        let time = UnsafeMutablePointer<UInt8>.allocate(capacity: ISOTimestamp.length)
+        defer { time.deallocate() }
+        var rows = 0
+        try conversionName.withUnsafeBufferPointer { conversionBytes in
+            for chunk in chunks {
+                for i in 0..<chunk.user.count {
+                    insert.reset()
+                    insert.bind(1, bytes: chunk.users.key(Int(chunk.user[i])))
+                    let c = chunk.channel[i]
+                    insert.bind(2, bytes: c >= 0 ? chunk.channels.key(Int(c)) : conversionBytes)
+                    ISOTimestamp.write(chunk.time[i], to: time)
+                    insert.bind(3, bytes: UnsafeBufferPointer(start: time, count: ISOTimestamp.length))
+                    var next: Int32 = 4
+                    if hasValue {
+                        if chunk.isConversion[i] { insert.bind(next, chunk.value[i]) } else { insert.bindNull(next) }
+                        next += 1
+                    }
+                    if byFlag { insert.bind(next, Int64(chunk.isConversion[i] ? 1 : 0)) }
+                    try insert.step()
+                    rows += 1
+                }
+            }
+        }
+        return rows
+    }
+}
+
+/// The imported table's columns, named as in the CSV.
+struct ImportColumns {
+    let definitions: String
+    let list: String
+    let placeholders: String
+
+    init(options: EventInputOptions, database: String) throws {
+        func q(_ name: String, _ setting: String) throws -> String {
+            try SQLIdentifier.quoted(name, setting: setting, source: database)
+        }
+        var columns = [(try q(options.userColumn, "--user-column"), "TEXT NOT NULL"),
+                       (try q(options.eventColumn, "--event-column"), "TEXT NOT NULL"),
+                       (try q(options.timeColumn, "--time-column"), "TEXT NOT NULL")]
+        if let v = options.valueColumn { columns.append((try q(v, "--value-column"), "REAL")) }
+        if case .column(let flag) = options.conversion { columns.append((try q(flag, "--conversion-column"), "INTEGER NOT NULL")) }
+        definitions = columns.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        list = columns.map(\.0).joined(separator: ", ")
+        placeholders = (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
+    }
+}
+
+/// The CSV reader's parallel scan, keeping each part's user keys and channel names
+/// (the `EventTable` keeps only dense ids), with the reader's checks and messages.
+enum EventImportScan {
+    static func scan(path: String, options: EventInputOptions) throws -> (MappedFile, [EventChunk], ReadReport) {
+        let file = try MappedFile(path: path)
+        let header = try CSVHeader(file: file)
+        let layout = try EventColumns(header: header, options: options, file: path)
+        let parts: [Range<Int>]
+        do {
+            parts = try file.bytes.recordChunks(from: header.bodyStart, parts: chunkCount(forWork: file.bytes.count, minimumPerChunk: 4 << 20))
+        } catch { throw file.inputError(error.naming(header.names)) }
+        let chunks: [EventChunk] = try parallelMapThrowing(chunks: parts.count) { k in
+            var chunk = EventChunk(layout: layout, skipBadRows: options.skipBadRows, expectedRows: parts[k].count / 40)
+            do throws(RowProblem) { try chunk.scan(file.bytes, range: parts[k]) } catch { throw file.inputError(error.naming(layout.names)) }
+            return chunk
+        }
+        var report = ReadReport()
+        var conversions = 0
+        for c in chunks {
+            report.rows += c.rows
+            report.skippedRows += c.skipped
+            conversions += c.isConversion.reduce(0) { $0 + ($1 ? 1 : 0) }
+            for p in c.problems where report.firstSkipped.count < ReadReport.skippedShown {
+                report.firstSkipped.append(file.inputError(p))
+            }
+        }
+        guard report.rows > 0 else {
+            throw InputError(file: path, message: report.skippedRows > 0
+                ? "every data row was bad (\(report.skippedRows) skipped)" : "no data rows after the header")
+        }
+        if conversions == 0 {
+            switch options.conversion {
+            case .event(let name):
+                throw InputError(file: path, column: options.eventColumn, value: name,
+                                 message: "the conversion event never occurs (\(report.rows) rows read)")
+            case .column(let name):
+                throw InputError(file: path, column: name,
+                                 message: "no row is marked as a conversion (1 or true) in \(report.rows) rows")
+            }
+        }
+        return (file, chunks, report)
+    }
+}

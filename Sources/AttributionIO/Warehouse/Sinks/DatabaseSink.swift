@@ -1,0 +1,80 @@
+import AttributionCore
+import Foundation
+
+/// Result tables in a database (SQLite or PostgreSQL): `<prefix>attribution`, one
+/// table per kind of model detail, and `<prefix>runs` (see `ResultTables`).
+/// Everything is written in ONE transaction: a run that fails or is killed while
+/// writing leaves the tables exactly as they were. `overwrite` first deletes the
+/// rows of the same job id (a re-run replaces itself); `append` only adds.
+public struct DatabaseSink: ResultSink {
+    public enum Target: Sendable {
+        case sqlite(path: String)
+        case postgres(PostgresURL)
+    }
+
+    public enum Mode: String, Sendable, CaseIterable {
+        case overwrite, append
+    }
+
+    /// Detail tables a job may have written before; `overwrite` clears its rows in all
+    /// that exist, so a re-run with fewer models leaves nothing stale behind.
+    static let knownDetailTables = ["markov_removal_effects", "markov_transitions", "markov_order_selection",
+                                    "shapley_ordered", "shapley_rate_errors"]
+
+    public let target: Target
+    public let prefix: String
+    public let mode: Mode
+
+    public init(target: Target, prefix: String = "mta_", mode: Mode = .overwrite) throws {
+        self.target = target
+        self.prefix = prefix
+        self.mode = mode
+        try SQLIdentifier.checkPrefix(prefix, source: Self.place(target))
+    }
+
+    public static func place(_ target: Target) -> String {
+        switch target {
+        case .sqlite(let path): path
+        case .postgres(let url): url.description
+        }
+    }
+
+    public var description: String { "\(Self.place(target)) tables \(prefix)*" }
+
+    public func write(_ document: AttributionDocument, input: AttributionInputSnapshot) async throws {
+        _ = try await publish(document)
+    }
+
+    /// Writes the tables and returns (table name, rows) in the order written.
+    @discardableResult
+    public func publish(_ document: AttributionDocument) async throws -> [(String, Int)] {
+        let tables = ResultTables.tables(document, endedAt: Date())
+        var plan = ResultTablePlan(prefix: prefix, tables: tables, jobId: document.jobId, mode: mode)
+        let source = Self.place(target)
+        for table in tables { _ = try SQLIdentifier.quoted(prefix + table.name, setting: "result table", source: source) }
+        plan.clearedTables = Self.knownDetailTables.filter { name in !tables.contains { $0.name == name } }
+        switch target {
+        case .sqlite(let path): try SQLiteResultWriter(path: path).write(plan)
+        case .postgres(let url): try await PostgresResultWriter(url: url).write(plan)
+        }
+        return tables.map { (prefix + $0.name, $0.rows.count) }
+    }
+}
+
+/// What one write does, for either database.
+struct ResultTablePlan {
+    let prefix: String
+    let tables: [ResultTable]
+    let jobId: String
+    let mode: DatabaseSink.Mode
+    /// Known tables not written this time whose rows for the job are deleted (overwrite) if they exist.
+    var clearedTables: [String] = []
+
+    func quoted(_ name: String) -> String { "\"\(prefix)\(name)\"" }
+
+    /// Seconds to wait inside the transaction before COMMIT, so a test can kill the
+    /// process mid-write and check that nothing changed (`MTA_TEST_PAUSE_BEFORE_COMMIT`).
+    static var pauseBeforeCommit: Double {
+        ProcessInfo.processInfo.environment["MTA_TEST_PAUSE_BEFORE_COMMIT"].flatMap(Double.init) ?? 0
+    }
+}
