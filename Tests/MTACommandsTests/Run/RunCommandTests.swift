@@ -166,3 +166,24 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("first-touch,display,,1,20,") })
     }
 }
+
+@Suite struct RunsCommandTests {
+    @Test func listsPastRunsNewestFirstWithTheirStatus() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("events.csv", AttributeCommandTests.events)
+        try cli.write("paths.csv", "path,total_conversions\nemail,2\n")
+        #expect(try cli.run(["run", "events.csv", "--conversion-event", "purchase", "--models", "first-touch", "--job-id", "a", "--quiet"]).status == 0)
+        usleep(20_000)
+        #expect(try cli.run(["run", "paths.csv", "--input", "paths", "--models", "first-touch,time-decay", "--job-id", "b", "--quiet"]).status == 1)
+        let out = try cli.run(["runs"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let lines = out.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(out.stdout)")
+        #expect(lines[2].hasPrefix("b") && lines[2].contains("partial") && lines[2].contains("time-decay"))
+        #expect(lines[3].hasPrefix("a") && lines[3].contains("ok"))
+        let json = try cli.run(["runs", "--json", "--limit", "1"])
+        #expect(json.stdout.split(separator: "\n").count == 1 && json.stdout.contains("\"job_id\":\"b\""))
+        #expect(try cli.run(["runs", "--data-dir", "nowhere"]).status == 2)
+    }
+}
