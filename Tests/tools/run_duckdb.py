@@ -1,6 +1,7 @@
 """Test tool: load an events CSV into DuckDB and run a query on it.
 
 usage: run_duckdb.py EVENTS_CSV TABLE_NAME COLUMN_TYPES_JSON QUERY_FILE...
+COLUMN_TYPES_JSON: [["column", "DUCKDB TYPE"], ...] in the CSV's column order.
 Prints a JSON list with, per query, {"columns": [...], "rows": [[...], ...]}
 (values as DuckDB returns them, others as text). One process for many queries,
 so the tests pay for starting Python once. Exit status 1 with the error on stderr
@@ -14,7 +15,8 @@ import duckdb
 
 def main() -> int:
     csv_path, table, types_json = sys.argv[1:4]
-    types = json.loads(types_json)
+    # A list of [name, type] pairs: the CSV's columns in order.
+    types = {name: kind for name, kind in json.loads(types_json)}
     con = duckdb.connect()
     con.execute(
         f'CREATE TABLE "{table}" AS SELECT * FROM read_csv(?, header = true, columns = ?, quote = \'"\', escape = \'"\')',

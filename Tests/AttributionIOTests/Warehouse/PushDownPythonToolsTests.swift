@@ -56,11 +56,9 @@ struct PushDownPythonToolsTests {
         let csv = try writeFile(dir, "events.csv", events.csv)
         var files: [String] = []
         for (k, q) in queries.enumerated() { files.append(try writeFile(dir, "q\(k).sql", q)) }
-        let types: [String: String] = [
-            WarehouseEvents.userColumn: "VARCHAR", WarehouseEvents.eventColumn: "VARCHAR",
-            WarehouseEvents.timeColumn: "TIMESTAMP", WarehouseEvents.conversionColumn: "INTEGER",
-            WarehouseEvents.valueColumn: "DOUBLE", WarehouseEvents.rowIDColumn: "BIGINT",
-        ]
+        // In the CSV's column order (a JSON object would lose it).
+        let types: [[String]] = zip(WarehouseEvents.columnNames, ["VARCHAR", "VARCHAR", "TIMESTAMP", "INTEGER", "DOUBLE", "BIGINT"])
+            .map { [$0, $1] }
         let typesJSON = String(decoding: try JSONSerialization.data(withJSONObject: types), as: UTF8.self)
         let out = try PythonTools.run(python, "run_duckdb.py", [csv, "events", typesJSON] + files)
         guard let results = try JSONSerialization.jsonObject(with: out) as? [[String: Any]] else {

@@ -222,7 +222,8 @@ private struct PushDownWriter {
                    "SUM(mta_value) AS \(d.quote("total_conversion_value"))",
                    "SUM(1 - mta_converted) AS \(d.quote("total_null"))"]
         if trimmed { out.append("SUM(mta_trimmed) AS \(d.quote(PathPushDown.trimmedPathsColumn))") }
-        let body = ctes.map { "\($0.0) AS (\n\(indent($0.1))\n)" }.joined(separator: ",\n")
+        // Bodies are not re-indented: a user's query may hold multi-line string literals.
+        let body = ctes.map { "\($0.0) AS (\n\($0.1)\n)" }.joined(separator: ",\n")
         return """
             WITH \(body)
             SELECT \(out.joined(separator: ",\n    "))
@@ -290,9 +291,5 @@ private struct PushDownWriter {
 
     private func nameList(_ names: [String], _ setting: String) throws -> String {
         try names.map { try lit(Self.channelName($0), setting) }.joined(separator: ", ")
-    }
-
-    private func indent(_ s: String) -> String {
-        s.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
     }
 }
