@@ -96,7 +96,11 @@ public final class PostgresSession: Sendable {
             return InputError(file: url.description, message: "\(what): \(message)")
         }
         if connecting || e.code == .connectionError {
-            let reason = e.underlying.map { "\($0)" } ?? "\(e.code)"
+            let detail = e.underlying.map { "\($0)" } ?? "\(e.code)"
+            let reason = detail.contains("refused") ? "connection refused (is a server listening there?)"
+                : detail.contains("resolve") || detail.contains("not known") ? "host not found"
+                : detail.contains("imeout") || detail.contains("imed out") ? "timed out"
+                : detail
             return InputError(file: url.description, message: "cannot connect to PostgreSQL at \(place): \(reason)")
         }
         return InputError(file: url.description, message: "PostgreSQL at \(place): \(e.code)")
