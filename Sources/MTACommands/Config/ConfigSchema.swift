@@ -33,7 +33,7 @@ enum ConfigSchema {
     static let modelCommands: Set<String> = ["attribute", "run"]
 
     static let keys: [ConfigKey] = [
-        ConfigKey("job_id", "--job-id", .text, ["run"]),
+        ConfigKey("job_id", "--job-id", .text, modelCommands),
         // Where the data is.
         ConfigKey("source.path", "", .positional),
         ConfigKey("source.format", "--input", .choice(["events", "paths"])),

@@ -21,8 +21,8 @@ struct Run: AsyncParsableCommand {
     @OptionGroup var journeys: JourneyArguments
     @OptionGroup var modelArguments: ModelArguments
 
-    @Option(help: "Job id: names data/<job_id>/ (default: the UTC start time, made unique).")
-    var jobId: String?
+    /// Result tables and `--job-id` (which also names data/<job_id>/; default: the UTC start time, made unique).
+    @OptionGroup var sinks: SinkArguments
 
     @Option(help: "Folder holding one folder per job.")
     var dataDir = "data"
@@ -64,6 +64,8 @@ struct Run: AsyncParsableCommand {
         pipeline.window = try reportingErrors { try window(now: Date()) }
         pipeline.onStage = { stage, seconds in log.stage(stage, seconds: seconds) }
         let spendTable = try spend.map { path in try reportingErrors { try SpendCSVReader.read(path: path) } }
+        let tables = try reportingErrors { try sinks.databaseSink(source: source) }
+        let jobId = sinks.jobId
 
         let identity = config.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? jobId ?? pipeline.source.description
         let lock = try reportingErrors { try RunLock(dataDir: dataDir, key: RunLock.key(for: identity)) }
@@ -103,6 +105,12 @@ struct Run: AsyncParsableCommand {
             throw error
         }
         log.stage("write results", seconds: Date().timeIntervalSince(start))
+        if let tables {
+            let tablesStart = Date()
+            let written = try await reportingErrors { try await tables.publish(doc) }
+            log.stage("write tables", seconds: Date().timeIntervalSince(tablesStart))
+            log.info("wrote tables \(written.map { "\($0.0) (\($0.1) rows)" }.joined(separator: ", ")) to \(DatabaseSink.place(tables.target))")
+        }
 
         if !quiet {
             RunPrinter.results(doc)
