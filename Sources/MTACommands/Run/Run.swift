@@ -57,6 +57,8 @@ struct Run: AsyncParsableCommand {
         }
     }
 
+    static let reportName = "multi_touch_attribution.html"
+
     func run() async throws {
         let log = RunLog(format: logFormat, quiet: quiet)
         let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments)
@@ -82,16 +84,25 @@ struct Run: AsyncParsableCommand {
             throw error
         }
         var doc = document
+        let profileStart = Date()
         doc.profile = DataProfile(paths: input.input.paths, journeys: input.input.journeys, hasValue: input.input.hasValue, events: input.events)
+        doc.timings.append(("data profile", Date().timeIntervalSince(profileStart)))
+        log.stage("data profile", seconds: Date().timeIntervalSince(profileStart))
         if let spendTable {
             doc.spend = spendTable.spend(in: input.input.journeys.flatMap(AnalysisWindow.init(journeys:)))
         }
         if !quiet { RunPrinter.readWarnings(doc.read) }
 
+        let reportStart = Date()
+        let report = HTMLReport.render(doc)
+        let reportSeconds = Date().timeIntervalSince(reportStart)
+        log.stage("render report", seconds: reportSeconds)
+        doc.timings.append(("render report", reportSeconds))
+
         let start = Date()
         let digest = source.file.flatMap(InputDigest.of(path:))
         var extras: [ResultFolderSink.ExtraFile] = [
-            { doc, _ in ("multi_touch_attribution.html", HTMLReport.render(doc)) },
+            { _, _ in (Self.reportName, report) },
             { doc, _ in SpendROASFile.csv(doc).map { (SpendROASFile.fileName, $0) } },
         ]
         if writePaths { extras.append(ResultFolderSink.pathTable) }
@@ -115,7 +126,7 @@ struct Run: AsyncParsableCommand {
         if !quiet {
             RunPrinter.results(doc)
             print("")
-            print("wrote \(job.results.appendingPathComponent("multi_touch_attribution.html").relativePath)")
+            print("wrote \(job.results.appendingPathComponent(Self.reportName).relativePath)")
         }
         if timings { for t in doc.timings { printTiming(t.stage, t.seconds) } }
         if RunPrinter.failures(doc) { throw ExitCode.failure }
