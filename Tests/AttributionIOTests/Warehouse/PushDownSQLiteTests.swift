@@ -143,6 +143,49 @@ import Testing
         try await db.close()
     }
 
+    /// The Redshift byte cap, exercised in SQLite with a small cap: long paths keep
+    /// their last steps that fit, and `trimmed_paths` counts the journeys cut.
+    @Test func aByteCapKeepsTheLastStepsAndCountsTrimmedJourneys() async throws {
+        let events = PushDownFixtures.events(users: 400, seed: 12)
+        let rows = WarehouseEvents(events, conversionEvent: "purchase")
+        let db = try await Self.database(rows)
+        let source = PushDownSource(relation: .table("events"), columns: rows.columns(conversion: .event("purchase")),
+                                    tiebreakColumn: WarehouseEvents.rowIDColumn)
+        let cap = 40
+        for options in [JourneyOptions(), JourneyOptions(rule: .everyConversion, transforms: PathTransforms(kind: .frequency))] {
+            // Expected: the in-process paths cut by hand to their last steps within `cap` bytes.
+            var expected: [String: [Double]] = [:]
+            var trimmed: [String: Double] = [:]
+            for (path, numbers) in inProcessPathTable(events, options) {
+                var kept: [Substring] = []
+                var bytes = -PathPushDown.separator.utf8.count
+                for step in path.components(separatedBy: PathPushDown.separator).reversed().map({ Substring($0) }) {
+                    bytes += step.utf8.count + PathPushDown.separator.utf8.count
+                    if bytes > cap { break }
+                    kept.insert(step, at: 0)
+                }
+                let cut = kept.joined(separator: PathPushDown.separator)
+                expected[cut] = zip(expected[cut] ?? [0, 0, 0], numbers).map { $0 + $1 }
+                if cut != path { trimmed[cut, default: 0] += numbers[0] + numbers[2] }
+            }
+            #expect(trimmed.values.reduce(0, +) > 10)
+            let sql = try PathPushDown.query(source, journeys: options, dialect: .sqlite, maxPathBytes: .some(cap))
+            let result = try await db.query(sql)
+            let got = result.map { row in
+                PushedPathRow(path: row.column("path")?.string ?? "<null>", conversions: row.column("total_conversions")?.double ?? .nan,
+                              value: row.column("total_conversion_value")?.double ?? .nan, nulls: row.column("total_null")?.double ?? .nan)
+            }
+            let diff = pathTableDifference(expected: expected, actual: got)
+            #expect(diff == nil, "\(describe(options)): \(diff ?? "")")
+            for row in result {
+                let path = row.column("path")?.string ?? ""
+                #expect(row.column(PathPushDown.trimmedPathsColumn)?.double == trimmed[path] ?? 0, "\(path)")
+                #expect(path.utf8.count <= cap)
+            }
+        }
+        try await db.close()
+    }
+
     @Test func aGreaterThanSignInAChannelNameBecomesAnUnderscore() async throws {
         var e = EventTable()
         e.append(user: 0, channel: e.channels.id(for: "a>b"), time: 1_704_067_200_000, isConversion: false, value: 0)
