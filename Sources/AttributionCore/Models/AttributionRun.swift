@@ -5,9 +5,12 @@ public enum AttributionRun {
         case failure(model: String, message: String)
     }
 
-    public static func run(_ models: [any AttributionModel], on input: AttributionInput) -> [Outcome] {
+    /// `onModelDone` is called as each model finishes (from any thread), for progress.
+    public static func run(_ models: [any AttributionModel], on input: AttributionInput,
+                           onModelDone: @Sendable () -> Void = {}) -> [Outcome] {
         guard !models.isEmpty else { return [] }
         return parallelMap(chunks: models.count) { i in
+            defer { onModelDone() }
             let model = models[i]
             do {
                 return .success(try model.attribute(input))

@@ -6,6 +6,7 @@ import AttributionCore
 public enum EventCSVReader {
     public static func read(path: String, options: EventInputOptions) throws -> (EventTable, ReadReport) {
         let file = try MappedFile(path: path)
+        options.progress?.begin("read events", total: file.bytes.count, unit: "B")
         let header = try CSVHeader(file: file)
         let layout = try EventColumns(header: header, options: options, file: path)
 
@@ -16,6 +17,7 @@ public enum EventCSVReader {
 
         let chunks: [EventChunk] = try parallelMapThrowing(chunks: parts.count) { k in
             var chunk = EventChunk(layout: layout, skipBadRows: options.skipBadRows, expectedRows: parts[k].count / 40)
+            chunk.progress = options.progress
             do throws(RowProblem) { try chunk.scan(file.bytes, range: parts[k]) } catch { throw file.inputError(error.naming(layout.names)) }
             return chunk
         }
@@ -109,6 +111,7 @@ struct EventChunk: Sendable {
     var rows = 0
     var skipped = 0
     var problems: [RowProblem] = []
+    var progress: StageProgress? = nil
 
     init(layout: EventColumns, skipBadRows: Bool, expectedRows: Int) {
         self.layout = layout
@@ -125,7 +128,14 @@ struct EventChunk: Sendable {
         var scanner = CSVScanner(bytes: bytes, start: range.lowerBound, end: range.upperBound)
         var fields: [CSVField] = []
         var scratch: [UInt8] = []
+        var reported = range.lowerBound
+        defer { progress?.advance(by: range.upperBound - reported) }
         while let offset = try scanner.next(into: &fields) {
+            // Every 64k rows, tell the progress meter how far this part has got.
+            if rows & 0xFFFF == 0, let progress {
+                progress.advance(by: offset - reported)
+                reported = offset
+            }
             do {
                 try readRow(fields, scanner: scanner, offset: offset, scratch: &scratch)
                 rows += 1

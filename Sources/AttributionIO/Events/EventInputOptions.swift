@@ -15,6 +15,8 @@ public struct EventInputOptions: Sendable {
     public var conversion: Conversion
     /// Skip rows with errors (counted and reported) instead of stopping.
     public var skipBadRows = false
+    /// Advanced by the bytes parsed, for a progress meter.
+    public var progress: StageProgress? = nil
 
     public init(conversion: Conversion) { self.conversion = conversion }
 }

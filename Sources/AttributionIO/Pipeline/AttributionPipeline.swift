@@ -9,6 +9,8 @@ public struct AttributionPipeline: Sendable {
     public var source: any AttributionSource
     public var journeys: JourneyOptions
     public var models: [any AttributionModel]
+    /// Advanced through each stage, when a progress meter is shown.
+    public var progress: StageProgress? = nil
     /// Only journeys ending in this window are analysed (scheduled runs).
     public var window: ConversionWindow? = nil
     /// Called after each stage with its name and seconds (progress, `--timings`, logs).
@@ -25,7 +27,9 @@ public struct AttributionPipeline: Sendable {
         var clock = StageClock(onStage: onStage)
         let runAt = clock.startDate
         // A window needs event times, so it is applied in process (not pushed down yet).
-        let request = SourceRequest(journeys: journeys, needsEvents: window != nil || models.contains { $0.needsJourneys })
+        let request = SourceRequest(journeys: journeys, needsEvents: window != nil || models.contains { $0.needsJourneys },
+                                    progress: progress)
+        progress?.begin("read \(source.format)", total: 0, unit: "")
         let data = try await source.load(request)
         clock.lap("read \(source.format)")
 
@@ -36,9 +40,11 @@ public struct AttributionPipeline: Sendable {
         case .events(let events, let report):
             read = report
             eventCount = events.count
+            progress?.begin("cut journeys", total: 0, unit: "")
             var journeySet = JourneyBuilder.build(events, options: journeys)
             if let window { journeySet = journeySet.ending(in: window) }
             clock.lap("cut journeys (\(journeySet.count))")
+            progress?.begin("aggregate paths", total: 0, unit: "")
             let paths = PathTable(journeys: journeySet)
             clock.lap("aggregate paths (\(paths.count))")
             input = AttributionInput(paths: paths, journeys: journeySet, hasValue: source.hasValue)
@@ -53,7 +59,8 @@ public struct AttributionPipeline: Sendable {
         }
 
         let summary = JourneySummary(paths: input.paths, journeys: input.journeys, hasValue: input.hasValue)
-        let outcomes = AttributionRun.run(models, on: input)
+        progress?.begin("models", total: models.count, unit: "models")
+        let outcomes = AttributionRun.run(models, on: input) { [progress] in progress?.advance(by: 1) }
         clock.lap("models")
         var document = AttributionDocument(input: source.description, format: source.format, summary: summary, read: read,
                                            outcomes: outcomes, settings: settings)

@@ -15,10 +15,13 @@ public struct SourceRequest: Sendable {
     /// Some model needs touch times (time decay): the source must yield events,
     /// not a pushed-down path table.
     public var needsEvents: Bool
+    /// Advanced as rows are read, when a progress meter is shown.
+    public var progress: StageProgress?
 
-    public init(journeys: JourneyOptions, needsEvents: Bool) {
+    public init(journeys: JourneyOptions, needsEvents: Bool, progress: StageProgress? = nil) {
         self.journeys = journeys
         self.needsEvents = needsEvents
+        self.progress = progress
     }
 }
 

@@ -65,6 +65,10 @@ struct Run: AsyncParsableCommand {
         var pipeline = setup.pipeline
         pipeline.window = try reportingErrors { try window(now: Date()) }
         pipeline.onStage = { stage, seconds in log.stage(stage, seconds: seconds) }
+        let meter = quiet ? nil : ProgressMeter(log: log)
+        pipeline.progress = meter?.progress
+        meter?.start()
+        defer { meter?.stop() }
         let spendTable = try spend.map { path in try reportingErrors { try SpendCSVReader.read(path: path) } }
         let tables = try reportingErrors { try sinks.databaseSink(source: source) }
         let jobId = sinks.jobId
@@ -99,6 +103,7 @@ struct Run: AsyncParsableCommand {
         log.stage("render report", seconds: reportSeconds)
         doc.timings.append(("render report", reportSeconds))
 
+        meter?.progress.begin("write results", total: 0, unit: "")
         let start = Date()
         let digest = source.file.flatMap(InputDigest.of(path:))
         var extras: [ResultFolderSink.ExtraFile] = [
@@ -123,6 +128,7 @@ struct Run: AsyncParsableCommand {
             log.info("wrote tables \(written.map { "\($0.0) (\($0.1) rows)" }.joined(separator: ", ")) to \(DatabaseSink.place(tables.target))")
         }
 
+        meter?.stop()
         if !quiet {
             RunPrinter.results(doc)
             print("")

@@ -42,7 +42,9 @@ struct TextLineLogHandler: LogHandler {
     func log(event: LogEvent) {
         let fields = (metadata.merging(event.metadata ?? [:]) { $1 }).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let line = ([RunRecord.iso(Date()), event.level.rawValue, SecretMask.mask("\(event.message)")] + fields).joined(separator: " ")
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        // On a terminal, clear the progress bar's line first; the meter redraws it.
+        let clear = isatty(2) == 1 ? "\r\u{1B}[K" : ""
+        FileHandle.standardError.write(Data((clear + line + "\n").utf8))
     }
 }
 

@@ -15,6 +15,8 @@ public struct CSVEventSource: AttributionSource {
     public var hasValue: Bool { options.valueColumn != nil }
 
     public func load(_ request: SourceRequest) async throws -> SourceData {
+        var options = options
+        options.progress = request.progress
         let (events, read) = try EventCSVReader.read(path: path, options: options)
         return .events(events, read)
     }
