@@ -13,7 +13,10 @@ struct DotPlot {
     var tickFormat: (Double) -> String = NumberFormat.percent
     var plotWidth = 460.0
 
-    static let rowHeight = 20.0
+    /// Each series sits a little lower than the one before, so markers with equal
+    /// values stay visible side by side instead of hiding each other.
+    var rowHeight: Double { max(20, 3 * Double(series.count) + 8) }
+    func offset(_ i: Int) -> Double { (Double(i) - Double(series.count - 1) / 2) * 3 }
     static let shapes = 3
 
     /// Colour and shape of series `i`: 8 colours × 3 shapes never repeat below 24 series.
@@ -45,7 +48,7 @@ struct DotPlot {
         }
         let top = y + 14
         let scale = LinearScale(values: rows.flatMap { $0.values.compactMap { $0 } }, pixels: plotWidth)
-        let plotBottom = top + Double(rows.count) * Self.rowHeight
+        let plotBottom = top + Double(rows.count) * rowHeight
         let height = plotBottom + 24
         var body = legend
         for t in scale.ticks {
@@ -54,15 +57,15 @@ struct DotPlot {
             body += SVG.text(tickFormat(t), x: tx, y: plotBottom + 16, anchor: "middle", size: SVG.smallFont, fill: Palette.muted)
         }
         for (r, row) in rows.enumerated() {
-            let mid = top + (Double(r) + 0.5) * Self.rowHeight
+            let mid = top + (Double(r) + 0.5) * rowHeight
             if r % 2 == 1 {
-                body += SVG.rect(x: labelWidth - 4, y: mid - Self.rowHeight / 2, width: plotWidth + 8, height: Self.rowHeight,
+                body += SVG.rect(x: labelWidth - 4, y: mid - rowHeight / 2, width: plotWidth + 8, height: rowHeight,
                                  fill: "#000000", extra: " fill-opacity=\"0.035\"")
             }
             body += SVG.text(row.label, x: labelWidth - 8, y: mid + 4, anchor: "end")
             for (i, v) in row.values.enumerated() {
                 guard let v, v.isFinite else { continue }
-                body += Self.marker(i, x: labelWidth + scale.position(v), y: mid)
+                body += Self.marker(i, x: labelWidth + scale.position(v), y: mid + offset(i))
             }
         }
         return SVG.root(width: width, height: height, label: title, body)

@@ -63,7 +63,7 @@ struct LinearScale {
         var lo = min(0, values.filter(\.isFinite).min() ?? 0)
         var hi = max(0, values.filter(\.isFinite).max() ?? 0)
         if hi == lo { hi = lo + 1 }
-        let step = Self.niceStep((hi - lo) / 4)
+        let step = Self.niceStep((hi - lo) / Self.targetTicks)
         lo = (lo / step).rounded(.down) * step
         hi = (hi / step).rounded(.up) * step
         lower = lo
@@ -71,10 +71,13 @@ struct LinearScale {
         self.pixels = pixels
     }
 
+    /// About five intervals: enough gridlines to read a bar, few enough to label.
+    static let targetTicks = 5.0
+
     func position(_ v: Double) -> Double { (v - lower) / (upper - lower) * pixels }
 
     var ticks: [Double] {
-        let step = Self.niceStep((upper - lower) / 4)
+        let step = Self.niceStep((upper - lower) / Self.targetTicks)
         var out: [Double] = []
         var t = lower
         while t <= upper + step * 1e-9 {

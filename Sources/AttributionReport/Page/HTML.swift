@@ -18,6 +18,17 @@ enum HTML {
         return out
     }
 
+    /// Escaped text that may wrap after `_ - . / >` (channel and campaign names are
+    /// often one long "word"), so a narrow table breaks them at a sensible place.
+    static func breakable(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            out += escape(String(ch))
+            if "_-./>".contains(ch) { out += "<wbr>" }
+        }
+        return out
+    }
+
     /// A fragment id from any name (model names may hold anything a user typed).
     static func anchor(_ prefix: String, _ name: String) -> String {
         prefix + "-" + name.unicodeScalars.map { ch in
@@ -74,7 +85,7 @@ struct HTMLTable {
                 let num = numeric.contains(i) ? " class=\"num\"" : ""
                 switch cell {
                 case .text(let t):
-                    s += "<td\(num)>\(HTML.escape(t))</td>"
+                    s += "<td\(num)>\(HTML.breakable(t))</td>"
                 case .number(let d, let shown, let field):
                     s += "<td\(num)\(field.map { " data-field=\"\($0)\"" } ?? "") data-value=\"\(NumberFormat.exact(d))\">\(HTML.escape(shown))</td>"
                 case .empty(let field):

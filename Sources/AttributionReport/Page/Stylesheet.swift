@@ -5,7 +5,7 @@ enum Stylesheet {
     * { box-sizing: border-box; }
     body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
       font-size: 14px; line-height: 1.45; color: #222; background: #fff; }
-    main { max-width: 1120px; margin: 0 auto; padding: 24px 28px 48px; }
+    main { max-width: 1240px; margin: 0 auto; padding: 24px 28px 48px; }
     h1 { font-size: 24px; margin: 0 0 4px; }
     h2 { font-size: 19px; margin: 36px 0 10px; padding-bottom: 4px; border-bottom: 2px solid #0072B2; }
     h3 { font-size: 16px; margin: 26px 0 8px; }
@@ -27,10 +27,12 @@ enum Stylesheet {
     .tile .label { font-size: 12px; color: #555; }
     .tile .value { font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
     .table-wrap { max-width: 100%; overflow-x: auto; margin: 8px 0 16px; }
-    table.data { border-collapse: collapse; font-size: 13px; }
-    table.data th, table.data td { padding: 3px 10px; border-bottom: 1px solid #e4e4e4; text-align: left; vertical-align: top; }
+    table.data { border-collapse: collapse; font-size: 12.5px; }
+    table.credit td:first-child { max-width: 28ch; }
+    table.data th, table.data td { padding: 2px 8px; border-bottom: 1px solid #e4e4e4; text-align: left; vertical-align: top; }
     table.data th { background: #f3f6f9; font-weight: 600; }
-    table.data td { overflow-wrap: anywhere; max-width: 46ch; }
+    table.data td { overflow-wrap: break-word; max-width: 46ch; }
+    table.data th.num { white-space: normal; }
     table.data .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     table.data tbody tr:nth-child(even) td { background: #fafafa; }
     dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; font-size: 13px; }

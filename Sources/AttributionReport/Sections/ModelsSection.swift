@@ -24,9 +24,11 @@ struct ModelsSection: ReportSection {
         let order = Self.order(r)
         var html = "<article class=\"model\" id=\"\(HTML.anchor("model", r.model))\" data-model=\"\(HTML.escape(r.model))\">\n"
         html += "<h3>\(HTML.escape(r.model))</h3>\n"
+        html += "<div class=\"row\">"
         let bars = order.map { BarChart.Bar(label: r.channels.names[$0], value: shares[$0], valueText: NumberFormat.percent(shares[$0])) }
+        // Narrower than the other bar charts so the credit table fits beside it.
         html += HTML.figure(BarChart(bars: bars, title: "\(r.model): share of credited conversions",
-                                     tickFormat: NumberFormat.percent).svg
+                                     tickFormat: NumberFormat.percent, plotWidth: 320).svg
                                 .replacingOccurrences(of: "class=\"chart\"", with: "class=\"chart share-chart\""),
                             caption: "\(r.model): share of credited conversions")
         var header = ["channel", "conversions", "share"]
@@ -42,7 +44,7 @@ struct ModelsSection: ReportSection {
             if let revenue = r.revenue { cells.append(.number(revenue[c], shown: NumberFormat.money(revenue[c]), field: "revenue")) }
             t.append(cells, attributes: [("data-model", r.model), ("data-channel", r.channels.names[c])])
         }
-        html += t.html
+        html += t.html + "</div>\n"
         if !r.details.isEmpty {
             html += "<dl class=\"meta\">" + r.details.map { "<dt>\(HTML.escape($0.key))</dt><dd>\(HTML.escape($0.value.text))</dd>" }.joined() + "</dl>\n"
         }
