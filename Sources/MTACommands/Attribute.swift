@@ -39,6 +39,10 @@ struct Attribute: AsyncParsableCommand {
         var pipeline = setup.pipeline
         let showTimings = timings
         pipeline.onStage = { stage, seconds in if showTimings { printTiming(stage, seconds) } }
+        if showTimings, var warehouse = pipeline.source as? PostgresSource {
+            warehouse.onPhase = { phase, seconds in printTiming("  " + phase, seconds) }
+            pipeline.source = warehouse
+        }
         let (document, input) = try await reportingErrors { try await pipeline.run(jobId: sinks.resolvedJobId(), settings: setup.settings) }
         RunPrinter.readWarnings(document.read)
 

@@ -1,4 +1,5 @@
 import AttributionCore
+import Dispatch
 import NIOCore
 import PostgresNIO
 
@@ -17,6 +18,9 @@ public struct PostgresSource: AttributionSource {
     public let dialect: SQLDialect
     /// Pages the events are read in (by user hash); 0 picks from the table's size.
     public var pages = 0
+    /// Told the server's time (until the first row) and the transfer time (the rest)
+    /// of the read, for `--timings`.
+    public var onPhase: @Sendable (String, Double) -> Void = { _, _ in }
 
     public init(url: PostgresURL, relation: PushDownSource.Relation, options: EventInputOptions, dialect: SQLDialect) {
         self.url = url
@@ -68,7 +72,10 @@ public struct PostgresSource: AttributionSource {
             FROM (\n\(query)\n) AS mta_paths
             """
         var paths = WarehousePathAssembler()
+        var clock = PhaseClock()
+        defer { clock.report(onPhase) }
         try await session.forEachRow(sql) { row in
+            clock.row()
             let (path, conversions, value, nulls) = try row.decode((String?, Double?, Double?, Double?).self)
             paths.add(path: path ?? "", conversions: conversions ?? 0, value: value ?? 0, nulls: nulls ?? 0)
         }
@@ -109,7 +116,10 @@ public struct PostgresSource: AttributionSource {
         let count = try await pageCount(session)
         let from = try fromClause()
         var rows = WarehouseEventAssembler(source: description, options: options)
+        var clock = PhaseClock()
+        defer { clock.report(onPhase) }
         for page in 0..<count {
+            clock.startQuery()
             let filter = count == 1 ? "" : "\nWHERE " + String(format: hash, count) + " = \(page)"
             let sql = """
                 SELECT CAST(\(user) AS VARCHAR), CAST(\(event) AS VARCHAR),
@@ -118,6 +128,7 @@ public struct PostgresSource: AttributionSource {
                 ORDER BY 1, 3, \(touchFirst), 2, 4
                 """
             try await session.forEachRow(sql) { row in
+                clock.row()
                 var cells = row.makeIterator()
                 let userCell = cells.next()!, eventCell = cells.next()!, timeCell = cells.next()!
                 let valueCell = cells.next()!, flagCell = cells.next()!
@@ -141,5 +152,38 @@ public struct PostgresSource: AttributionSource {
     private static func withOptionalBytes<R>(_ buffer: ByteBuffer?, _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
         guard let buffer else { return try body(nil) }
         return try buffer.withUnsafeReadableBytes { try body($0.bindMemory(to: UInt8.self)) }
+    }
+}
+
+/// Splits a read into the server's time (query sent → first row) and the transfer
+/// (first row → last row), summed over pages.
+struct PhaseClock {
+    private var queryStart = DispatchTime.now().uptimeNanoseconds
+    private var firstRow: UInt64? = nil
+    private var server: UInt64 = 0
+    private var transfer: UInt64 = 0
+
+    mutating func startQuery() {
+        close()
+        queryStart = DispatchTime.now().uptimeNanoseconds
+    }
+
+    mutating func row() {
+        if firstRow == nil {
+            let now = DispatchTime.now().uptimeNanoseconds
+            firstRow = now
+            server += now - queryStart
+        }
+    }
+
+    private mutating func close() {
+        if let first = firstRow { transfer += DispatchTime.now().uptimeNanoseconds - first }
+        firstRow = nil
+    }
+
+    mutating func report(_ phase: (String, Double) -> Void) {
+        close()
+        phase("query (server, until the first row)", Double(server) / 1e9)
+        phase("transfer and decode", Double(transfer) / 1e9)
     }
 }
