@@ -52,10 +52,12 @@ enum PythonTools {
 @Suite(.enabled(if: PythonTools.shouldRun, PythonTools.skipReason))
 struct PushDownPythonToolsTests {
     /// Runs many queries in one DuckDB process over `events` loaded as the table `events`.
-    static func duckdb(_ python: String, _ events: WarehouseEvents, _ queries: [String], in dir: URL) throws -> [[PushedPathRow]] {
+    /// `from`: the dialect the queries are written in; sqlglot translates them to DuckDB first.
+    static func duckdb(_ python: String, _ events: WarehouseEvents, _ queries: [String], from dialect: SQLDialect = .duckdb,
+                       in dir: URL) throws -> [[PushedPathRow]] {
         let csv = try writeFile(dir, "events.csv", events.csv)
         var files: [String] = []
-        for (k, q) in queries.enumerated() { files.append(try writeFile(dir, "q\(k).sql", q)) }
+        for (k, q) in queries.enumerated() { files.append("\(dialect.rawValue)=" + (try writeFile(dir, "q\(k).sql", q))) }
         // In the CSV's column order (a JSON object would lose it).
         let types: [[String]] = zip(WarehouseEvents.columnNames, ["VARCHAR", "VARCHAR", "TIMESTAMP", "INTEGER", "DOUBLE", "BIGINT"])
             .map { [$0, $1] }
@@ -110,6 +112,29 @@ struct PushDownPythonToolsTests {
         for (options, result) in zip(matrix, results) {
             let diff = pathTableDifference(expected: inProcessPathTable(events, options), actual: result)
             #expect(diff == nil, "\(describe(options)): \(diff ?? "")")
+        }
+    }
+
+    /// The text written for each warehouse, translated to DuckDB by sqlglot and run:
+    /// checks each dialect's spelling (ordered aggregation, interval arithmetic,
+    /// quoting) computes the same table, short of a real warehouse.
+    @Test(arguments: [SQLDialect.postgres, .redshift, .snowflake, .bigquery, .trino])
+    func eachWarehouseDialectTranslatedToDuckDBMatchesInProcess(_ dialect: SQLDialect) throws {
+        guard let python = PythonTools.requirePython() else { return }
+        let events = PushDownFixtures.events(users: 400, seed: 31)
+        let rows = WarehouseEvents(events, conversionEvent: "purchase")
+        var columns = rows.columns(conversion: .event("purchase"))
+        columns.valueColumn = WarehouseEvents.valueColumn
+        let source = PushDownSource(relation: .table("events"), columns: columns, tiebreakColumn: WarehouseEvents.rowIDColumn)
+        // Every rule × kind × lookback × top-N with the removal and trim rules on.
+        let matrix = pushDownOptionMatrix(removeIfNotAll: ["display, banner"], removeIfLast: ["direct"])
+            .filter { $0.transforms.maxPathLength != nil }
+        let queries = try matrix.map { try PathPushDown.query(source, journeys: $0, dialect: dialect) }
+        let results = try withTempDir { try Self.duckdb(python, rows, queries, from: dialect, in: $0) }
+        #expect(results.count == matrix.count)
+        for (options, result) in zip(matrix, results) {
+            let diff = pathTableDifference(expected: inProcessPathTable(events, options), actual: result)
+            #expect(diff == nil, "\(dialect): \(describe(options)): \(diff ?? "")")
         }
     }
 
