@@ -20,10 +20,10 @@ public struct JourneySummary: Sendable, Equatable {
             convertingJourneys = Double(journeys.convertingCount)
         } else {
             users = nil
-            self.journeys = converting + paths.totalNulls
+            self.journeys = converting + paths.totalNulls + paths.unattributedNulls
             convertingJourneys = converting
         }
-        nullJourneys = paths.totalNulls
+        nullJourneys = paths.totalNulls + paths.unattributedNulls
         conversions = converting
         conversionsWithoutTouch = paths.unattributedConversions
         revenue = hasValue ? paths.totalValue + paths.unattributedValue : nil

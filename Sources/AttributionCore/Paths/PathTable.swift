@@ -11,6 +11,9 @@ public struct PathTable: Sendable {
     /// Conversions (and their revenue) with an empty path: reported, credited to no channel.
     public var unattributedConversions: Double = 0
     public var unattributedValue: Double = 0
+    /// Null journeys with an empty path (a path file's `,0,,5` row): counted in the
+    /// summary, seen by no model.
+    public var unattributedNulls: Double = 0
 
     public init(channels: ChannelIndex) { self.channels = channels }
 
@@ -72,9 +75,10 @@ public struct PathTableBuilder {
         slots = [Int32](repeating: 0, count: 1024)
     }
 
-    public mutating func addUnattributed(conversions: Double, value: Double) {
+    public mutating func addUnattributed(conversions: Double, value: Double, nulls: Double = 0) {
         table.unattributedConversions += conversions
         table.unattributedValue += value
+        table.unattributedNulls += nulls
     }
 
     public mutating func add(_ path: ArraySlice<Int32>, conversions c: Double, value v: Double, nulls n: Double) {
@@ -103,7 +107,7 @@ public struct PathTableBuilder {
         for p in 0..<other.count {
             add(other.path(p), conversions: other.conversions[p], value: other.value[p], nulls: other.nulls[p])
         }
-        addUnattributed(conversions: other.unattributedConversions, value: other.unattributedValue)
+        addUnattributed(conversions: other.unattributedConversions, value: other.unattributedValue, nulls: other.unattributedNulls)
     }
 
     private mutating func grow() {

@@ -40,7 +40,7 @@ extension PathTable {
                 builder.add(steps, conversions: conversions[p], value: value[p], nulls: nulls[p])
             }
         }
-        builder.addUnattributed(conversions: unattributedConversions, value: unattributedValue)
+        builder.addUnattributed(conversions: unattributedConversions, value: unattributedValue, nulls: unattributedNulls)
         return builder.table
     }
 

@@ -5,6 +5,13 @@ struct CSVHeader {
     let bodyStart: Int
 
     init(file: MappedFile) throws {
+        if let encoding = file.bytes.wideByteOrderMark {
+            throw InputError(file: file.path, line: 1, message: "the file is \(encoding) (it starts with that byte-order mark); convert the file to UTF-8")
+        }
+        if let nul = file.bytes.firstNUL {
+            throw InputError(file: file.path, line: file.line(at: nul),
+                             message: "NUL byte at byte offset \(nul): not a text file (or a UTF-16/32 file without a byte-order mark; convert it to UTF-8)")
+        }
         let bom = file.bytes.byteOrderMarkLength
         var scanner = CSVScanner(bytes: file.bytes, start: bom)
         var fields: [CSVField] = []
@@ -18,11 +25,19 @@ struct CSVHeader {
     }
 
     /// Index of a required column: an exact match, else a case-insensitive one.
+    /// A column the reader uses must be named once: a duplicate is an error naming both positions.
     func index(of column: String, file: String) throws -> Int {
-        if let i = names.firstIndex(of: column) { return i }
-        if let i = names.firstIndex(where: { $0.lowercased() == column.lowercased() }) { return i }
-        throw InputError(file: file, line: 1, column: column,
-                         message: "no such column in the header (columns: \(names.joined(separator: ", ")))")
+        var matches = names.indices.filter { names[$0] == column }
+        if matches.isEmpty { matches = names.indices.filter { names[$0].lowercased() == column.lowercased() } }
+        guard let first = matches.first else {
+            throw InputError(file: file, line: 1, column: column,
+                             message: "no such column in the header (columns: \(names.joined(separator: ", ")))")
+        }
+        if matches.count > 1 {
+            throw InputError(file: file, line: 1, column: column,
+                             message: "the header names this column more than once (positions \(matches.map { String($0 + 1) }.joined(separator: " and "))); rename one")
+        }
+        return first
     }
 }
 

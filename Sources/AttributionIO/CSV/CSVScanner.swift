@@ -132,20 +132,35 @@ struct CSVScanner {
     }
 
     /// The raw bytes of an unquoted field, or the unescaped bytes of a quoted one in `scratch`.
-    func withBytes<R>(_ f: CSVField, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func withBytes<R, E: Error>(_ f: CSVField, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
         let raw = UnsafeBufferPointer(rebasing: bytes[f.start..<f.end])
-        guard f.quoted, raw.contains(quote) else { return body(raw) }
+        guard f.quoted, raw.contains(quote) else { return try body(raw) }
         scratch.removeAll(keepingCapacity: true)
         var i = 0
         while i < raw.count {
             scratch.append(raw[i])
             i += (raw[i] == quote && i + 1 < raw.count && raw[i + 1] == quote) ? 2 : 1
         }
-        return scratch.withUnsafeBufferPointer(body)
+        return try scratch.withUnsafeBufferPointer { (b) throws(E) -> R in try body(b) }
     }
 }
 
 extension UnsafeBufferPointer<UInt8> {
+    /// A UTF-16 or UTF-32 byte-order mark, which this UTF-8 reader cannot read.
+    var wideByteOrderMark: String? {
+        if count >= 4 && self[0] == 0xFF && self[1] == 0xFE && self[2] == 0 && self[3] == 0 { return "UTF-32 (little-endian)" }
+        if count >= 4 && self[0] == 0 && self[1] == 0 && self[2] == 0xFE && self[3] == 0xFF { return "UTF-32 (big-endian)" }
+        if count >= 2 && self[0] == 0xFF && self[1] == 0xFE { return "UTF-16 (little-endian)" }
+        if count >= 2 && self[0] == 0xFE && self[1] == 0xFF { return "UTF-16 (big-endian)" }
+        return nil
+    }
+
+    /// Offset of the first NUL byte (memchr runs at memory speed).
+    var firstNUL: Int? {
+        guard let base = baseAddress, count > 0, let hit = memchr(base, 0, count) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+
     /// Offset just past the UTF-8 byte order mark, if the buffer starts with one.
     var byteOrderMarkLength: Int {
         count >= 3 && self[0] == 0xEF && self[1] == 0xBB && self[2] == 0xBF ? 3 : 0

@@ -183,14 +183,28 @@ struct EventChunk: Sendable {
             if f[layout.event].isEmpty {
                 throw problem(offset, layout.event, f, scanner, "empty channel name")
             }
-            c = scanner.withBytes(f[layout.event], scratch: &scratch) { channels.intern($0) }
+            c = try scanner.withBytes(f[layout.event], scratch: &scratch) { (b) throws(RowProblem) -> Int32 in
+                try checkUTF8(b, offset, layout.event)
+                return channels.intern(b)
+            }
         }
-        let u = scanner.withBytes(f[layout.user], scratch: &scratch) { users.intern($0) }
+        let u = try scanner.withBytes(f[layout.user], scratch: &scratch) { (b) throws(RowProblem) -> Int32 in
+            try checkUTF8(b, offset, layout.user)
+            return users.intern(b)
+        }
         user.append(u)
         channel.append(c)
         time.append(t)
         isConversion.append(conv)
         value.append(v)
+    }
+
+    /// Invalid UTF-8 in a name would be replaced on the way to a String and could merge two names.
+    private func checkUTF8(_ b: UnsafeBufferPointer<UInt8>, _ offset: Int, _ column: Int) throws(RowProblem) {
+        if let bad = UTF8Check.firstInvalid(b) {
+            throw RowProblem(offset: offset, column: layout.names[column], value: String(decoding: b, as: UTF8.self),
+                             message: "invalid UTF-8 at byte \(bad) of the field (byte 0x\(String(b[bad], radix: 16, uppercase: true))); convert the file to UTF-8")
+        }
     }
 
     private func problem(_ offset: Int, _ column: Int, _ f: [CSVField], _ scanner: CSVScanner, _ message: String) -> RowProblem {

@@ -50,11 +50,13 @@ public enum PathCSVReader {
                 RowProblem(offset: offset, column: column.map { header.names[$0] },
                            value: column.map { scanner.string(fields[$0]) }, message: message)
             }
-            func number(_ column: Int?) throws(RowProblem) -> Double {
+            func number(_ column: Int?, whole: Bool) throws(RowProblem) -> Double {
                 guard let column, !fields[column].isEmpty else { return 0 }
                 guard let v = scanner.withBytes(fields[column], scratch: &scratch, NumberParser.parse), v >= 0 else {
-                    throw problem(column, "expected a non-negative number")
+                    throw problem(column, whole ? "expected a count (a whole number, 0 or more)" : "expected a non-negative number")
                 }
+                // A journey count is whole; a fraction would be silently truncated by ChannelAttribution.
+                if whole && v != v.rounded() { throw problem(column, "expected a count (a whole number, 0 or more)") }
                 return v
             }
             let rowStart = steps.count
@@ -63,9 +65,13 @@ public enum PathCSVReader {
                     throw RowProblem(offset: offset, column: header.names[fields.count], value: nil,
                                      message: "row has \(fields.count) fields, the header has \(header.names.count)")
                 }
-                let conversions = try number(convIndex)
-                let value = try number(valueIndex)
-                let nulls = try number(nullsIndex)
+                let conversions = try number(convIndex, whole: true)
+                let value = try number(valueIndex, whole: false)
+                let nulls = try number(nullsIndex, whole: true)
+                let badByte = scanner.withBytes(fields[pathIndex], scratch: &scratch, UTF8Check.firstInvalid)
+                if let badByte {
+                    throw problem(pathIndex, "invalid UTF-8 at byte \(badByte) of the field; convert the file to UTF-8")
+                }
                 let complete = scanner.withBytes(fields[pathIndex], scratch: &scratch) { text in
                     PathSteps.split(text, separator: separator) { steps.append(channelNames.intern($0)) }
                 }
@@ -83,15 +89,14 @@ public enum PathCSVReader {
             throw InputError(file: path, message: report.skippedRows > 0
                 ? "every data row was bad (\(report.skippedRows) skipped)" : "no data rows after the header")
         }
-        // Names that decode to the same text (invalid UTF-8) are one channel.
+        // Names are valid UTF-8 (checked above), so distinct bytes are distinct names.
         var channels = ChannelIndex()
-        let id = (0..<channelNames.count).map { channels.id(for: channelNames.string($0)) }
-        if channels.count < channelNames.count { steps = steps.map { id[Int($0)] } }
+        for k in 0..<channelNames.count { _ = channels.id(for: channelNames.string(k)) }
         var builder = PathTableBuilder(channels: channels)
         var start = 0
         for row in rows {
             if row.end == start {
-                builder.addUnattributed(conversions: row.conversions, value: row.value)
+                builder.addUnattributed(conversions: row.conversions, value: row.value, nulls: row.nulls)
             } else {
                 builder.add(steps[start..<row.end], conversions: row.conversions, value: row.value, nulls: row.nulls)
             }
@@ -107,7 +112,8 @@ public enum PathCSVReader {
     /// A column the user named must exist; a default one is used only if present.
     private static func optionalColumn(_ named: String?, default name: String, _ header: CSVHeader, _ file: String) throws -> Int? {
         if let named { return try header.index(of: named, file: file) }
-        return header.names.firstIndex(of: name)
+        guard header.names.contains(where: { $0.lowercased() == name.lowercased() }) else { return nil }
+        return try header.index(of: name, file: file)
     }
 }
 
