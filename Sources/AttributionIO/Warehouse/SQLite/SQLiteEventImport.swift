@@ -56,8 +56,10 @@ public enum SQLiteEventImport {
                 case .refuse, .append: break
                 }
                 try db.execute("CREATE TABLE IF NOT EXISTS \(quotedTable) (\(names.definitions))")
-                let insert = try db.prepare("INSERT INTO \(quotedTable) (\(names.list)) VALUES (\(names.placeholders))")
-                report.rows = try write(chunks, options: options, into: insert)
+                // Many rows per statement: a step costs more than a bind.
+                let batch = try db.prepare("INSERT INTO \(quotedTable) (\(names.list)) VALUES \(names.placeholders(rows: ImportColumns.batchRows))")
+                let single = try db.prepare("INSERT INTO \(quotedTable) (\(names.list)) VALUES \(names.placeholders(rows: 1))")
+                report.rows = try write(chunks, options: options, width: names.count, batch: batch, single: single)
             }
         } catch let e as SQLiteError {
             throw InputError(file: database, value: table, message: "import failed, nothing written: \(e.message)")
@@ -67,8 +69,9 @@ public enum SQLiteEventImport {
         return report
     }
 
-    /// Binds and steps every row, in file order.
-    private static func write(_ chunks: [EventChunk], options: EventInputOptions, into insert: SQLiteStatement) throws -> Int {
+    /// Binds and steps every row, in file order, `ImportColumns.batchRows` rows per step.
+    private static func write(_ chunks: [EventChunk], options: EventInputOptions, width: Int,
+                              batch: SQLiteStatement, single: SQLiteStatement) throws -> Int {
         let hasValue = options.valueColumn != nil
         var conversionName: [UInt8] = []
         var byFlag = false
@@ -76,27 +79,42 @@ public enum SQLiteEventImport {
         case .event(let name): conversionName = Array(name.utf8)
         case .column: byFlag = true
         }
-        let time = UnsafeMutablePointer<UInt8>.allocate(capacity: ISOTimestamp.length)
-        defer { time.deallocate() }
+        // One time buffer per row of a batch: bound bytes must live until the step.
+        let times = UnsafeMutablePointer<UInt8>.allocate(capacity: ISOTimestamp.length * ImportColumns.batchRows)
+        defer { times.deallocate() }
         var rows = 0
         try conversionName.withUnsafeBufferPointer { conversionBytes in
-            for chunk in chunks {
-                for i in 0..<chunk.user.count {
-                    insert.reset()
-                    insert.bind(1, bytes: chunk.users.key(Int(chunk.user[i])))
-                    let c = chunk.channel[i]
-                    insert.bind(2, bytes: c >= 0 ? chunk.channels.key(Int(c)) : conversionBytes)
-                    ISOTimestamp.write(chunk.time[i], to: time)
-                    insert.bind(3, bytes: UnsafeBufferPointer(start: time, count: ISOTimestamp.length))
-                    var next: Int32 = 4
-                    if hasValue {
-                        if chunk.isConversion[i] { insert.bind(next, chunk.value[i]) } else { insert.bindNull(next) }
-                        next += 1
-                    }
-                    if byFlag { insert.bind(next, Int64(chunk.isConversion[i] ? 1 : 0)) }
-                    try insert.step()
-                    rows += 1
+            func bind(_ s: SQLiteStatement, slot: Int, _ chunk: EventChunk, _ i: Int) {
+                let base = Int32(slot * width)
+                s.bind(base + 1, bytes: chunk.users.key(Int(chunk.user[i])))
+                let c = chunk.channel[i]
+                s.bind(base + 2, bytes: c >= 0 ? chunk.channels.key(Int(c)) : conversionBytes)
+                let time = times + slot * ISOTimestamp.length
+                ISOTimestamp.write(chunk.time[i], to: time)
+                s.bind(base + 3, bytes: UnsafeBufferPointer(start: time, count: ISOTimestamp.length))
+                var next = base + 4
+                if hasValue {
+                    if chunk.isConversion[i] { s.bind(next, chunk.value[i]) } else { s.bindNull(next) }
+                    next += 1
                 }
+                if byFlag { s.bind(next, Int64(chunk.isConversion[i] ? 1 : 0)) }
+            }
+            for chunk in chunks {
+                let n = chunk.user.count
+                var i = 0
+                while i + ImportColumns.batchRows <= n {
+                    batch.reset()
+                    for slot in 0..<ImportColumns.batchRows { bind(batch, slot: slot, chunk, i + slot) }
+                    try batch.step()
+                    i += ImportColumns.batchRows
+                }
+                while i < n {   // the part's last rows, one by one
+                    single.reset()
+                    bind(single, slot: 0, chunk, i)
+                    try single.step()
+                    i += 1
+                }
+                rows += n
             }
         }
         return rows
@@ -105,9 +123,11 @@ public enum SQLiteEventImport {
 
 /// The imported table's columns, named as in the CSV.
 struct ImportColumns {
+    /// Rows per INSERT (at most 5 columns: 320 parameters, far below SQLite's limit).
+    static let batchRows = 64
     let definitions: String
     let list: String
-    let placeholders: String
+    let count: Int
 
     init(options: EventInputOptions, database: String) throws {
         func q(_ name: String, _ setting: String) throws -> String {
@@ -120,7 +140,12 @@ struct ImportColumns {
         if case .column(let flag) = options.conversion { columns.append((try q(flag, "--conversion-column"), "INTEGER NOT NULL")) }
         definitions = columns.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         list = columns.map(\.0).joined(separator: ", ")
-        placeholders = (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
+        count = columns.count
+    }
+
+    /// `(?1, ?2, ?3), (?4, ?5, ?6), …` for `rows` rows.
+    func placeholders(rows: Int) -> String {
+        (0..<rows).map { r in "(" + (1...count).map { "?\(r * count + $0)" }.joined(separator: ", ") + ")" }.joined(separator: ", ")
     }
 }
 
