@@ -41,6 +41,9 @@ public struct PostgresSource: AttributionSource {
     public func load(_ request: SourceRequest) async throws -> SourceData {
         let session = try await PostgresSession.connect(url)
         do {
+            // The push-down's window functions and the page sorts spill to disk at the
+            // default 4 MB; this session may use more (PostgreSQL only, not Redshift).
+            if dialect == .postgres { try await session.execute("SET work_mem = '256MB'") }
             let data: SourceData
             if request.needsEvents {
                 let (events, read) = try await readEvents(session)
