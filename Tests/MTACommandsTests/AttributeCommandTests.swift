@@ -195,3 +195,18 @@ import Testing
         }
     }
 }
+
+@Suite struct PathInputTransformTests {
+    @Test func pathFilesGetThePathTransformsToo() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        // a>b>a: linear gives a 2/3 and b 1/3 as is; with `first` the path is a>b, split evenly.
+        try cli.write("paths.csv", "path,total_conversions\na>b>a,3\n")
+        #expect(try cli.run(["attribute", "paths.csv", "--input", "paths", "--models", "linear", "--out", "asis"]).status == 0)
+        #expect(try cli.attributionRows("asis")["linear/a"]!.0 == 2)
+        let out = try cli.run(["attribute", "paths.csv", "--input", "paths", "--models", "linear", "--path-transform", "first", "--out", "first"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(try cli.attributionRows("first")["linear/a"]!.0 == 1.5)
+        #expect(try cli.read("first/attribution.json").contains("\"path_transform\": \"first\""))
+    }
+}

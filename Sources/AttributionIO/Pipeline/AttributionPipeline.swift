@@ -53,7 +53,7 @@ public struct AttributionPipeline: Sendable {
             if window != nil {
                 throw InputError(file: source.description, message: "a conversion window needs event-level input (path-level rows have no times)")
             }
-            let paths = shaped ? table : table.reshaped(topChannels: journeys.topChannels, collapseRepeats: journeys.collapseRepeats)
+            let paths = shaped ? table : table.reshaped(topChannels: journeys.topChannels, transforms: journeys.transforms)
             input = AttributionInput(paths: paths, journeys: nil, hasValue: hasValue)
             clock.lap("paths (\(paths.count))")
         }

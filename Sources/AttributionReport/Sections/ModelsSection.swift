@@ -46,7 +46,10 @@ struct ModelsSection: ReportSection {
         }
         html += t.html + "</div>\n"
         if !r.details.isEmpty {
-            html += "<dl class=\"meta\">" + r.details.map { "<dt>\(HTML.escape($0.key))</dt><dd>\(HTML.escape($0.value.text))</dd>" }.joined() + "</dl>\n"
+            // Readable figures; the exact value stays in data-value, as in the tables.
+            html += "<dl class=\"meta\">" + r.details.map {
+                "<dt>\(HTML.escape($0.key))</dt><dd data-value=\"\(HTML.escape($0.value.text))\">\(HTML.escape($0.value.shown))</dd>"
+            }.joined() + "</dl>\n"
         }
         for m in r.messages { html += HTML.paragraph(m, cssClass: "note") }
         for detail in ReportRegistry.details(for: r.model) {

@@ -62,6 +62,12 @@ extension DetailValue {
         }
     }
 
+    /// For reading: numbers to six significant digits.
+    var shown: String {
+        if case .number(let d) = self { return String(format: "%.6g", d) }
+        return text
+    }
+
     var text: String {
         switch self {
         case .number(let d): NumberFormat.exact(d)

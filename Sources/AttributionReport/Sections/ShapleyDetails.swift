@@ -17,7 +17,9 @@ struct OrderedShapleyPositionsDetail: ModelDetail {
         guard positions > 0 else { return nil }
         // Channels in the order of the model's own chart (most credit first).
         let channels = ModelsSection.order(r).map { r.channels.names[$0] }.filter { cells[$0] != nil }
-        let columns = (1...positions).map { "touch \($0)" }
+        // The last position holds every later touch too when it is the fold limit.
+        let folded = r.detail("max_position")?.number.map { Int($0) == positions } ?? false
+        let columns = (1...positions).map { "touch \($0)" + (folded && $0 == positions ? "+" : "") }
         let values = channels.map { c in (1...positions).map { cells[c]?[$0] } }
         return "<h4>Credit by touch position</h4>\n" + HTML.figure(
             HeatMap(rowLabels: channels, columnLabels: columns, values: values, title: "\(r.model): credit by position").svg,

@@ -30,9 +30,15 @@ struct PipelineSetup {
         }
         s.append(("lookback_days", journeys.lookbackDays.map { .number($0) } ?? .null))
         s.append(("top_channels", journeys.topChannels.map { .integer($0) } ?? .null))
-        s.append(("collapse_repeats", .bool(journeys.collapseRepeats)))
+        let t = journeys.options.transforms
+        s.append(("path_transform", .string(t.kind.rawValue)))
+        s.append(("max_path_length", t.maxPathLength.map { .integer($0) } ?? .null))
+        s.append(("remove_if_not_all", .array(t.removeIfNotAll.map { .string($0) })))
+        s.append(("remove_if_last_and_not_all", .array(t.removeIfLastAndNotAll.map { .string($0) })))
         s.append(("linear_distinct_channels", .bool(o.linearDistinctChannels)))
-        s.append(("position_weights", .array([.number(o.positionFirst), .number(1 - o.positionFirst - o.positionLast), .number(o.positionLast)])))
+        // The middle weight is what first and last leave, rounded so 1 − 0.4 − 0.4 reads 0.2.
+        let middle = ((1 - o.positionFirst - o.positionLast) * 1e12).rounded() / 1e12
+        s.append(("position_weights", .array([.number(o.positionFirst), .number(middle), .number(o.positionLast)])))
         s.append(("half_life_days", .number(o.halfLifeDays)))
         s.append(("markov_order", .string(models.markovOrder)))
         s.append(("seed", .integer(Int(truncatingIfNeeded: o.seed))))

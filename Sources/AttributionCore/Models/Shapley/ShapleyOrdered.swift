@@ -40,6 +40,8 @@ public struct OrderedShapley: AttributionModel {
         }
         var result = acc.result(model: name, input: input)
         result.tables = [positionTable(cells: cells, positions: positionsUsed, channels: paths.channels)]
+        // Positions past this are folded into the last one (its column reads "N+").
+        result.details.append((key: "max_position", value: .integer(maxPosition)))
         return result
     }
 
