@@ -26,6 +26,7 @@ public enum JourneyBuilder {
             journeys.channels = FrequencyVocabulary.relabel(&journeys.touchChannel, counts: counts, base: channels)
         }
         journeys.userCount = events.userCount
+        if let window = options.window { journeys = journeys.ending(in: window) }
         return journeys
     }
 

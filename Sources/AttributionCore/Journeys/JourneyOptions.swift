@@ -14,6 +14,9 @@ public struct JourneyOptions: Sendable, Equatable {
     public var topChannels: Int? = nil
     /// Path transforms applied after top-N and lookback (see `PathTransforms` for the order).
     public var transforms = PathTransforms()
+    /// Only journeys ending (converting, or a null journey's last touch) in this
+    /// window are kept; journeys are cut on all events first (scheduled runs).
+    public var window: ConversionWindow? = nil
 
     /// Merge consecutive touches on the same channel into one: a synonym of
     /// transform kind `exposure`, kept for the `--collapse-repeats` flag.

@@ -11,8 +11,6 @@ public struct AttributionPipeline: Sendable {
     public var models: [any AttributionModel]
     /// Advanced through each stage, when a progress meter is shown.
     public var progress: StageProgress? = nil
-    /// Only journeys ending in this window are analysed (scheduled runs).
-    public var window: ConversionWindow? = nil
     /// Called after each stage with its name and seconds (progress, `--timings`, logs).
     public var onStage: @Sendable (String, Double) -> Void = { _, _ in }
 
@@ -26,8 +24,7 @@ public struct AttributionPipeline: Sendable {
     public func run(jobId: String = "", settings: [(String, JSONValue)] = []) async throws -> (AttributionDocument, AttributionInputSnapshot) {
         var clock = StageClock(onStage: onStage)
         let runAt = clock.startDate
-        // A window needs event times, so it is applied in process (not pushed down yet).
-        let request = SourceRequest(journeys: journeys, needsEvents: window != nil || models.contains { $0.needsJourneys },
+        let request = SourceRequest(journeys: journeys, needsEvents: models.contains { $0.needsJourneys },
                                     progress: progress)
         progress?.begin("read \(source.format)", total: 0, unit: "")
         let data = try await source.load(request)
@@ -41,8 +38,7 @@ public struct AttributionPipeline: Sendable {
             read = report
             eventCount = events.count
             progress?.begin("cut journeys", total: 0, unit: "")
-            var journeySet = JourneyBuilder.build(events, options: journeys)
-            if let window { journeySet = journeySet.ending(in: window) }
+            let journeySet = JourneyBuilder.build(events, options: journeys)
             clock.lap("cut journeys (\(journeySet.count))")
             progress?.begin("aggregate paths", total: 0, unit: "")
             let paths = PathTable(journeys: journeySet)
@@ -50,7 +46,8 @@ public struct AttributionPipeline: Sendable {
             input = AttributionInput(paths: paths, journeys: journeySet, hasValue: source.hasValue)
         case .paths(let table, let hasValue, let shaped, let report):
             read = report
-            if window != nil {
+            // A pushed-down table was cut with the window; a path file has no times.
+            if journeys.window != nil && !shaped {
                 throw InputError(file: source.description, message: "a conversion window needs event-level input (path-level rows have no times)")
             }
             let paths = shaped ? table : table.reshaped(topChannels: journeys.topChannels, transforms: journeys.transforms)

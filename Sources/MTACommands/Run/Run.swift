@@ -63,7 +63,7 @@ struct Run: AsyncParsableCommand {
         let log = RunLog(format: logFormat, quiet: quiet)
         let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments)
         var pipeline = setup.pipeline
-        pipeline.window = try reportingErrors { try window(now: Date()) }
+        pipeline.journeys.window = try reportingErrors { try window(now: Date()) }
         pipeline.onStage = { stage, seconds in log.stage(stage, seconds: seconds) }
         let meter = quiet ? nil : ProgressMeter(log: log)
         pipeline.progress = meter?.progress

@@ -105,7 +105,8 @@ private struct PushDownWriter {
             cut = "mta_first_journeys"
         }
         add("mta_journeys", """
-            SELECT mta_user, mta_journey, MAX(mta_conv) AS mta_converted, SUM(mta_conv * mta_raw_value) AS mta_value
+            SELECT mta_user, mta_journey, MAX(mta_conv) AS mta_converted, SUM(mta_conv * mta_raw_value) AS mta_value,
+                COALESCE(MAX(CASE WHEN mta_conv = 1 THEN mta_ts END), MAX(mta_ts)) AS mta_end
             FROM \(cut)
             GROUP BY mta_user, mta_journey
             """)
@@ -209,13 +210,17 @@ private struct PushDownWriter {
             FROM \(steps)
             GROUP BY mta_user, mta_journey
             """)
+        // A scheduled run's window keeps the journeys that end inside it (as `JourneySet.ending(in:)`).
+        let windowFilter = options.window.map {
+            "\n  AND j.mta_end >= \(d.instant(ms: $0.start)) AND j.mta_end < \(d.instant(ms: $0.end))"
+        } ?? ""
         // Converting journeys always count (an empty path is an unattributed conversion);
         // a null journey with no step left has nothing to count.
         add("mta_outcomes", """
             SELECT COALESCE(p.mta_path, '') AS mta_path, j.mta_converted, j.mta_value\(trimmed ? ", COALESCE(p.mta_trimmed, 0) AS mta_trimmed" : "")
             FROM mta_journeys j
             LEFT JOIN mta_paths p ON p.mta_user = j.mta_user AND p.mta_journey = j.mta_journey
-            WHERE j.mta_converted = 1 OR p.mta_path IS NOT NULL
+            WHERE (j.mta_converted = 1 OR p.mta_path IS NOT NULL)\(windowFilter)
             """)
         var out = ["mta_path AS \(d.quote("path"))",
                    "SUM(mta_converted) AS \(d.quote("total_conversions"))",

@@ -35,6 +35,22 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         self == .sqlite ? "CAST(ROUND((julianday(\(column)) - 2440587.5) * 86400000.0) AS INTEGER)" : column
     }
 
+    /// A UTC instant (ms since the epoch) as a literal comparable with `timestamp(_:)`.
+    /// Zoneless timestamp columns are read as UTC, as the in-process reader does.
+    func instant(ms: Int64) -> String {
+        if self == .sqlite { return String(ms) }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss.SSS"
+        let text = f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+        switch self {
+        case .snowflake: return "TO_TIMESTAMP('\(text)')"
+        case .bigquery: return "TIMESTAMP('\(text) UTC')"
+        default: return "TIMESTAMP '\(text)'"
+        }
+    }
+
     /// `time` minus `ms` milliseconds, in fixed units (never calendar days, which move
     /// with daylight saving in zoned types, and never DATEDIFF, which counts boundaries).
     func minus(_ time: String, milliseconds ms: Int64) -> String {
