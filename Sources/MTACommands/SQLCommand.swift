@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import AttributionCore
 import AttributionIO
 
@@ -62,10 +63,13 @@ struct SQLCommand: ParsableCommand {
 
     @OptionGroup var events: WarehouseEventArguments
     @OptionGroup var journeys: JourneyArguments
+    @OptionGroup var period: WindowArguments
 
     func run() throws {
+        var options = journeys.options
+        options.window = try reportingErrors { try period.window(now: Date()) }
         do {
-            print(try PathPushDown.query(events.source, journeys: journeys.options, dialect: events.dialect))
+            print(try PathPushDown.query(events.source, journeys: options, dialect: events.dialect))
         } catch let e as PushDownError {
             printError("error: \(e)")
             throw badInputExitCode

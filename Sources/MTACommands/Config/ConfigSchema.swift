@@ -85,9 +85,9 @@ enum ConfigSchema {
         ConfigKey("output.tables.mode", "--write-mode", .choice(["overwrite", "append"]), modelCommands),
         // The scheduled job (`mta run`).
         ConfigKey("run.spend", "--spend", .text, ["run"]),
-        ConfigKey("run.conversion_window", "--conversion-window", .text, ["run"]),
-        ConfigKey("run.from", "--from", .text, ["run"]),
-        ConfigKey("run.to", "--to", .text, ["run"]),
+        ConfigKey("run.conversion_window", "--conversion-window", .text, ["run", "sql"]),
+        ConfigKey("run.from", "--from", .text, ["run", "sql"]),
+        ConfigKey("run.to", "--to", .text, ["run", "sql"]),
         ConfigKey("run.quiet", "--quiet", .flag, ["run"]),
         ConfigKey("run.log_format", "--log-format", .choice(["text", "json"]), ["run"]),
     ]

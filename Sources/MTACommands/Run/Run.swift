@@ -27,17 +27,10 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Folder holding one folder per job.")
     var dataDir = "data"
 
+    @OptionGroup var period: WindowArguments
+
     @Option(help: "Spend per channel (CSV: channel,spend[,period]) for cost per conversion and ROAS.")
     var spend: String?
-
-    @Option(help: "Analyse the conversions of the last N complete UTC days before the run, e.g. 30d.")
-    var conversionWindow: String?
-
-    @Option(help: "First day analysed (YYYY-MM-DD, UTC).")
-    var from: String?
-
-    @Option(help: "Last day analysed, inclusive (YYYY-MM-DD, UTC).")
-    var to: String?
 
     @Flag(help: "Also write the path table as paths.csv.")
     var writePaths = false
@@ -51,19 +44,13 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Log lines on standard error: text or json.")
     var logFormat: RunLog.Format = .text
 
-    func validate() throws {
-        if conversionWindow != nil && (from != nil || to != nil) {
-            throw ValidationError("give --conversion-window or --from/--to, not both")
-        }
-    }
-
     static let reportName = "multi_touch_attribution.html"
 
     func run() async throws {
         let log = RunLog(format: logFormat, quiet: quiet)
         let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments)
         var pipeline = setup.pipeline
-        pipeline.journeys.window = try reportingErrors { try window(now: Date()) }
+        pipeline.journeys.window = try reportingErrors { try period.window(now: Date()) }
         pipeline.onStage = { stage, seconds in log.stage(stage, seconds: seconds) }
         let meter = quiet ? nil : ProgressMeter(log: log)
         pipeline.progress = meter?.progress
@@ -136,32 +123,5 @@ struct Run: AsyncParsableCommand {
         }
         if timings { for t in doc.timings { printTiming(t.stage, t.seconds) } }
         if RunPrinter.failures(doc) { throw ExitCode.failure }
-    }
-
-    /// The analysed period from --conversion-window or --from/--to.
-    func window(now: Date) throws -> ConversionWindow? {
-        let nowMs = Int64(now.timeIntervalSince1970 * 1000)
-        if let text = conversionWindow {
-            guard text.hasSuffix("d"), let days = Int(text.dropLast()), days >= 1 else {
-                throw InputError(file: "--conversion-window", value: text, message: "expected a number of days such as 30d")
-            }
-            return ConversionWindow.lastCompleteDays(days, before: nowMs)
-        }
-        guard from != nil || to != nil else { return nil }
-        let start = try from.map { try Self.day($0, "--from") } ?? Int64.min / 2
-        let end = try to.map { try Self.day($0, "--to") + ConversionWindow.dayMs } ?? Int64.max / 2
-        guard start < end else { throw InputError(file: "--from/--to", value: "\(from ?? "") .. \(to ?? "")", message: "the window is empty") }
-        return ConversionWindow(start: start, end: end)
-    }
-
-    static func day(_ text: String, _ flag: String) throws -> Int64 {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd"
-        guard text.count == 10, let d = f.date(from: text) else {
-            throw InputError(file: flag, value: text, message: "expected a date YYYY-MM-DD")
-        }
-        return Int64(d.timeIntervalSince1970 * 1000)
     }
 }

@@ -187,3 +187,18 @@ import Testing
         #expect(try cli.run(["runs", "--data-dir", "nowhere"]).status == 2)
     }
 }
+
+@Suite struct WindowFlagTests {
+    @Test func sqlPrintsTheWindowAndRefusesBadDates() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let base = ["sql", "--dialect", "postgres", "--table", "events", "--conversion-event", "purchase"]
+        let out = try cli.run(base + ["--from", "2024-01-08", "--to", "2024-01-14"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("mta_end >= TIMESTAMP '2024-01-08 00:00:00.000' AND j.mta_end < TIMESTAMP '2024-01-15 00:00:00.000'"), "\(out.stdout)")
+        #expect(!(try cli.run(base).stdout.contains("mta_end >=")))
+        let bad = try cli.run(base + ["--from", "2024-13-01"])
+        #expect(bad.status == 2 && bad.stderr.contains("--from") && bad.stderr.contains("2024-13-01"))
+        #expect(try cli.run(base + ["--conversion-window", "30d", "--from", "2024-01-01"]).status != 0)
+    }
+}
