@@ -76,12 +76,12 @@ enum ConfigSchema {
         ConfigKey("models.seed", "--seed", .whole, modelCommands),
         // Where results go.
         ConfigKey("output.directory", "--out", .text, ["attribute"]),
-        ConfigKey("output.data_dir", "--data-dir", .text, ["run"]),
+        ConfigKey("output.data_dir", "--data-dir", .text, ["run", "runs"]),
         ConfigKey("output.write_paths", "--write-paths", .flag, modelCommands),
         ConfigKey("output.timings", "--timings", .flag, modelCommands),
         ConfigKey("output.tables.enabled", "--write-tables", .flag, modelCommands),
-        ConfigKey("output.tables.url", "--tables-url", .text, modelCommands),
-        ConfigKey("output.tables.prefix", "--table-prefix", .text, modelCommands),
+        ConfigKey("output.tables.url", "--tables-url", .text, modelCommands.union(["runs"])),
+        ConfigKey("output.tables.prefix", "--table-prefix", .text, modelCommands.union(["runs"])),
         ConfigKey("output.tables.mode", "--write-mode", .choice(["overwrite", "append"]), modelCommands),
         // The scheduled job (`mta run`).
         ConfigKey("run.spend", "--spend", .text, ["run"]),

@@ -3,10 +3,19 @@ import AttributionIO
 import Foundation
 
 /// `mta runs`: past runs of `mta run`, newest first, from each job's run.json.
-struct Runs: ParsableCommand {
+struct Runs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List past runs (job id, status, start, seconds, models failed) from data/<job_id>/…/run.json."
+        abstract: "List past runs (job id, status, start, models failed) from data/<job_id>/…/run.json, or from the runs table with --tables-url."
     )
+
+    @Option(help: "A config file: its output.data_dir and output.tables keys apply.")
+    var config: String?
+
+    @Option(help: "Read the runs table in this database instead: postgres://user:pass@host:port/db or sqlite:PATH.")
+    var tablesUrl: String?
+
+    @Option(help: "Prefix of the result tables' names.")
+    var tablePrefix = "mta_"
 
     @Option(help: "Folder holding one folder per job.")
     var dataDir = "data"
@@ -17,7 +26,11 @@ struct Runs: ParsableCommand {
     @Flag(help: "Print the runs as JSON lines instead of a table.")
     var json = false
 
-    func run() throws {
+    func run() async throws {
+        if let tablesUrl {
+            try await listFromTable(tablesUrl)
+            return
+        }
         let base = URL(fileURLWithPath: dataDir)
         guard let jobs = try? FileManager.default.contentsOfDirectory(atPath: base.path) else {
             printError("error: \(dataDir): no such folder (no run has written there yet)")
@@ -50,5 +63,29 @@ struct Runs: ParsableCommand {
         }
         print(Format.table(["job", "status", "started (UTC)", "seconds", "conversions", "models", "failed"], rows))
         if runs.count > shown.count { print("(\(runs.count - shown.count) older runs not shown; --limit)") }
+    }
+
+    private func listFromTable(_ url: String) async throws {
+        let target: DatabaseSink.Target
+        if url.hasPrefix("sqlite:") {
+            target = .sqlite(path: String(url.dropFirst("sqlite:".count)))
+        } else {
+            target = .postgres(try reportingErrors { try PostgresURL(url) })
+        }
+        let sink = try reportingErrors { try DatabaseSink(target: target, prefix: tablePrefix) }
+        let runs = try await reportingErrors { try await sink.pastRuns(limit: max(limit, 0)) }
+        if json {
+            for r in runs {
+                let line = JSONValue.object([
+                    ("job_id", .string(r.jobId)), ("status", .string(r.status)), ("started", .string(r.started)),
+                    ("ended", .string(r.ended)), ("source", .string(r.source)),
+                    ("models", .array(r.models.map { .string($0) })), ("failed", .array(r.failed.map { .string($0) })),
+                ])
+                print(line.compact)
+            }
+            return
+        }
+        let rows = runs.map { [$0.jobId, $0.status, $0.started, $0.ended, "\($0.models.count)", $0.failed.joined(separator: " ")] }
+        print(Format.table(["job", "status", "started", "ended", "models", "failed"], rows))
     }
 }

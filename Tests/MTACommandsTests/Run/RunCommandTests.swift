@@ -186,6 +186,33 @@ import Testing
         #expect(json.stdout.split(separator: "\n").count == 1 && json.stdout.contains("\"job_id\":\"b\""))
         #expect(try cli.run(["runs", "--data-dir", "nowhere"]).status == 2)
     }
+
+    @Test func listsPastRunsFromTheRunsTable() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("events.csv", AttributeCommandTests.events)
+        let tables = ["--tables-url", "sqlite:results.db", "--table-prefix", "x_"]
+        #expect(try cli.run(["run", "events.csv", "--conversion-event", "purchase", "--models", "first-touch,linear", "--job-id", "a", "--quiet"] + tables).status == 0)
+        usleep(20_000)
+        try cli.write("paths.csv", "path,total_conversions\nemail,2\n")
+        let failing = try cli.run(["run", "paths.csv", "--input", "paths", "--models", "first-touch,time-decay", "--job-id", "b", "--quiet"] + tables)
+        #expect(failing.status == 1, "\(failing.stderr)")
+        // The folder listing is gone: only the table can answer.
+        try FileManager.default.removeItem(atPath: cli.path("data"))
+        let out = try cli.run(["runs"] + tables)
+        #expect(out.status == 0, "\(out.stderr)")
+        let lines = out.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(out.stdout)")
+        #expect(lines[2].hasPrefix("b ") && lines[2].contains("partial") && lines[2].contains("time-decay"), "\(lines[2])")
+        #expect(lines[3].hasPrefix("a ") && lines[3].contains(" ok "), "\(lines[3])")
+        #expect(lines[3].contains(" 2 "), "two models in run a: \(lines[3])")
+        let json = try cli.run(["runs", "--json", "--limit", "1"] + tables)
+        #expect(json.stdout.contains("\"job_id\":\"b\"") || json.stdout.contains("\"job_id\": \"b\""), "\(json.stdout)")
+        #expect(json.stdout.split(separator: "\n").count == 1)
+        // A prefix with no runs table lists nothing; a hostile prefix is refused.
+        #expect(try cli.run(["runs", "--tables-url", "sqlite:results.db", "--table-prefix", "y_"]).stdout.split(separator: "\n").count == 2)
+        #expect(try cli.run(["runs", "--tables-url", "sqlite:results.db", "--table-prefix", "x\"; DROP TABLE x_runs; --"]).status == 2)
+    }
 }
 
 @Suite struct WindowFlagTests {
