@@ -44,8 +44,10 @@ public struct AnalysisWindow: Sendable, Equatable {
 
     /// The window of a journey set; nil when it has no journey.
     public init?(journeys: JourneySet) {
-        let times = journeys.touchTime + journeys.endTime
-        guard let lo = times.min(), let hi = times.max() else { return nil }
+        // Both arrays hold millions of times: take their extremes without joining them.
+        let lows = [journeys.touchTime.min(), journeys.endTime.min()].compactMap { $0 }
+        let highs = [journeys.touchTime.max(), journeys.endTime.max()].compactMap { $0 }
+        guard let lo = lows.min(), let hi = highs.max() else { return nil }
         self.init(firstDay: Self.day(ms: lo), lastDay: Self.day(ms: hi))
     }
 
