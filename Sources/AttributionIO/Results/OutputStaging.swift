@@ -27,7 +27,7 @@ public struct OutputStaging {
             for file in files {
                 let temp = directory.appendingPathComponent("." + file.name + suffix)
                 written.append(temp)
-                try file.data.write(to: temp)
+                try FileWriter.write(file.data, to: temp.path)
             }
             for (file, temp) in zip(files, written) {
                 let final = directory.appendingPathComponent(file.name)
