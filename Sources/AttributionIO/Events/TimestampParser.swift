@@ -46,6 +46,8 @@ enum TimestampParser {
             guard fracDigits > 0 else { return nil }
         }
         guard i == b.count else { return nil }
+        // Epoch milliseconds with a fraction would lose it (times are whole ms): refuse.
+        if digits >= 12 && b.contains(UInt8(ascii: ".")) { return nil }
         let ms = digits >= 12 ? whole : whole * 1000 + fractionMs
         return negative ? -ms : ms
     }
@@ -67,7 +69,8 @@ enum TimestampParser {
         i += 5
         var second = 0
         if i < b.count && b[i] == UInt8(ascii: ":") {
-            guard let s = number(b, i + 1, 2), s <= 60 else { return nil }
+            // Leap second 60 is refused: it would silently become the next minute.
+            guard let s = number(b, i + 1, 2), s <= 59 else { return nil }
             second = s
             i += 3
         }

@@ -72,6 +72,8 @@ import Testing
         "2024-01-01T24:00:00Z",     // hour 24
         "2024-01-01T23:60:00Z",     // minute 60
         "2024-01-01T23:59:61Z",
+        "2024-12-31T23:59:60Z",     // a leap second would silently become the next minute
+        "1704067200000.5",          // epoch milliseconds with a fraction would lose it
         "2024-01-01T10",            // hour without minutes
         "2024-01-01T10:00:00.Z",    // a dot without digits
         "2024-01-01T10:00:00Q",
