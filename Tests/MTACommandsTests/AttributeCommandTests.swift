@@ -210,3 +210,22 @@ import Testing
         #expect(try cli.read("first/attribution.json").contains("\"path_transform\": \"first\""))
     }
 }
+
+@Suite struct StandardInputTests {
+    @Test func aPathTableReadFromStandardInputGivesTheSameCreditsAsTheFile() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let paths = "path,total_conversions,total_conversion_value,total_null\nemail > search,3,30,1\nsearch,1,10,4\n"
+        try cli.write("paths.csv", paths)
+        let file = try cli.run(["attribute", "paths.csv", "--input", "paths", "--models", "linear,markov", "--out", "file"])
+        let piped = try cli.run(["attribute", "-", "--input", "paths", "--models", "linear,markov", "--out", "piped"], input: paths)
+        #expect(file.status == 0 && piped.status == 0, "\(piped.stderr)")
+        let a = try cli.attributionRows("file"), b = try cli.attributionRows("piped")
+        #expect(a.count == 4 && a.count == b.count)
+        for (key, row) in a { #expect(b[key]!.0 == row.0 && b[key]!.2 == row.2, "\(key)") }
+        #expect(try cli.read("piped/attribution.json").contains("<stdin>"))
+        // An empty standard input is a clear error.
+        let empty = try cli.run(["attribute", "-", "--input", "paths", "--out", "none"], input: "")
+        #expect(empty.status == 2 && empty.stderr.contains("<stdin>"), "\(empty.stderr)")
+    }
+}

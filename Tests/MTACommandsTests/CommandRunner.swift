@@ -40,10 +40,16 @@ struct CommandRunner {
         var stderr: String
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        if let input {
+            // Through a file, so a large input cannot fill a pipe while nobody reads the output.
+            let url = folder.appendingPathComponent(".stdin-\(UUID().uuidString)")
+            try Data(input.utf8).write(to: url)
+            process.standardInput = try FileHandle(forReadingFrom: url)
+        }
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
