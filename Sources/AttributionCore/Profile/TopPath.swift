@@ -21,14 +21,16 @@ public struct TopPath: Sendable, Equatable {
     /// journeys, then to the path text, so the list does not depend on input order.
     static func top(_ paths: PathTable, count: Int) -> [TopPath] {
         let names = paths.channels.names
-        let all = (0..<paths.count).map { p in
+        // Rank row numbers on the counts and name only the paths kept: a table has
+        // hundreds of thousands of paths and the report shows ten.
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            if paths.conversions[a] != paths.conversions[b] { return paths.conversions[a] > paths.conversions[b] }
+            if paths.nulls[a] != paths.nulls[b] { return paths.nulls[a] > paths.nulls[b] }
+            return paths.path(a).lazy.map { names[Int($0)] }.lexicographicallyPrecedes(paths.path(b).lazy.map { names[Int($0)] })
+        }
+        let ranked = (0..<paths.count).filter { paths.conversions[$0] > 0 }.sorted(by: precedes)
+        return ranked.prefix(max(count, 0)).map { p in
             TopPath(channels: paths.path(p).map { names[Int($0)] }, conversions: paths.conversions[p], nulls: paths.nulls[p])
         }
-        let ranked = all.filter { $0.conversions > 0 }.sorted { a, b in
-            if a.conversions != b.conversions { return a.conversions > b.conversions }
-            if a.nulls != b.nulls { return a.nulls > b.nulls }
-            return a.channels.lexicographicallyPrecedes(b.channels)
-        }
-        return Array(ranked.prefix(max(count, 0)))
     }
 }
