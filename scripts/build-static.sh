@@ -4,7 +4,7 @@
 # environment, outside the build tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scratch=.build-static
+scratch=${MTA_STATIC_SCRATCH:-.build-static}
 swift build -c release --static-swift-stdlib --product mta --scratch-path "$scratch"
 bin="$scratch/release/mta"
 echo "binary: $bin ($(du -h "$bin" | cut -f1))"
