@@ -57,31 +57,6 @@ public struct AnalysisWindow: Sendable, Equatable {
     }
 }
 
-/// Day arithmetic on the proleptic Gregorian calendar (no Foundation calendar:
-/// the core stays free of locale and time-zone state).
-enum CivilDate {
-    static func isLeap(_ y: Int64) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
-
-    static func daysInMonth(year: Int64, month: Int64) -> Int64 {
-        switch month {
-        case 2: isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-    static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-}
-
 /// Spend rows as read: channel, optional period, amount.
 public struct SpendTable: Sendable {
     public struct Row: Sendable, Equatable {

@@ -66,7 +66,7 @@ public enum EventCSVWriter {
     static func appendTimestamp(_ ms: Int64, to out: inout [UInt8]) {
         let seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CivilDate.date(days: days)
         let s = seconds - days * 86_400
         appendPadded(y, width: 4, to: &out)
         out.append(UInt8(ascii: "-"))
@@ -80,18 +80,5 @@ public enum EventCSVWriter {
         out.append(UInt8(ascii: ":"))
         appendPadded(s % 60, width: 2, to: &out)
         out.append(UInt8(ascii: "Z"))
-    }
-
-    /// Inverse of `TimestampParser.daysFromCivil` (Howard Hinnant's civil algorithm).
-    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

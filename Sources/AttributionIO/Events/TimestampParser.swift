@@ -1,3 +1,5 @@
+import AttributionCore
+
 /// Parses the timestamp forms the tool accepts into milliseconds since the epoch (UTC):
 /// ISO 8601 (`T` or space, fractional seconds, `Z` or ±HH:MM / ±HHMM / ±HH, none = UTC),
 /// `YYYY-MM-DD`, epoch seconds (up to 11 integer digits) and epoch milliseconds (12 or more).
@@ -58,7 +60,7 @@ enum TimestampParser {
               let day = number(b, 8, 2),
               (1...12).contains(month), day >= 1, day <= daysInMonth(year, month)
         else { return nil }
-        var ms = daysFromCivil(year, month, day) * 86_400_000
+        var ms = CivilDate.days(year: Int64(year), month: Int64(month), day: Int64(day)) * 86_400_000
         var i = 10
         if i == b.count { return ms }
         guard b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: "t") || b[i] == UInt8(ascii: " ") else { return nil }
@@ -132,16 +134,5 @@ enum TimestampParser {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's civil algorithm).
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int64 {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (m + 9) % 12
-        let doy = (153 * mp + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return Int64(era * 146_097 + doe - 719_468)
     }
 }

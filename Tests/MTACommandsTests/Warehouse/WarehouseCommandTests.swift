@@ -93,12 +93,14 @@ enum CommandPostgres {
         process.arguments = args
         process.currentDirectoryURL = cli.folder
         var env = ProcessInfo.processInfo.environment
-        env["MTA_TEST_PAUSE_BEFORE_COMMIT"] = "60"
+        // Long, because the full suite keeps both cooperative threads busy and this
+        // task's polling may resume late; the run is killed as soon as it is seen paused.
+        env["MTA_TEST_PAUSE_BEFORE_COMMIT"] = "900"
         process.environment = env
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(900)
         var reached = false
         while Date() < deadline, process.isRunning {
             if try await inTransaction() { reached = true; break }

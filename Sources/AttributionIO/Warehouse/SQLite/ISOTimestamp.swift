@@ -1,3 +1,5 @@
+import AttributionCore
+
 /// Milliseconds since the epoch as ISO 8601 UTC text, `2024-03-01T12:00:00.250Z`:
 /// how imported SQLite tables store times. Text (not integer milliseconds) because
 /// SQLite's own date functions read it (the push-down turns it into milliseconds
@@ -10,7 +12,7 @@ enum ISOTimestamp {
     static func write(_ ms: Int64, to out: UnsafeMutablePointer<UInt8>) {
         let days = floorDiv(ms, 86_400_000)
         let inDay = Int(ms - days * 86_400_000)
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CivilDate.date(days: days)
         func put(_ value: Int, _ at: Int, _ width: Int) {
             var v = value
             for k in stride(from: at + width - 1, through: at, by: -1) {
@@ -18,9 +20,9 @@ enum ISOTimestamp {
                 v /= 10
             }
         }
-        put(y, 0, 4); out[4] = UInt8(ascii: "-")
-        put(m, 5, 2); out[7] = UInt8(ascii: "-")
-        put(d, 8, 2); out[10] = UInt8(ascii: "T")
+        put(Int(y), 0, 4); out[4] = UInt8(ascii: "-")
+        put(Int(m), 5, 2); out[7] = UInt8(ascii: "-")
+        put(Int(d), 8, 2); out[10] = UInt8(ascii: "T")
         put(inDay / 3_600_000, 11, 2); out[13] = UInt8(ascii: ":")
         put(inDay / 60_000 % 60, 14, 2); out[16] = UInt8(ascii: ":")
         put(inDay / 1000 % 60, 17, 2); out[19] = UInt8(ascii: ".")
@@ -37,20 +39,5 @@ enum ISOTimestamp {
     private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-    }
-
-    /// Proleptic Gregorian date of a day number (days since 1970-01-01), the inverse
-    /// of `TimestampParser.daysFromCivil` (H. Hinnant's civil_from_days).
-    static func civil(fromDays z0: Int64) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return (Int(y), Int(m), Int(d))
     }
 }
