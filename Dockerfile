@@ -1,5 +1,5 @@
 # mta as a static binary in a small image (the Swift runtime is linked in;
-# only glibc comes from the base image). Build: docker build -t mta .
+# glibc, libstdc++ and libgcc_s come from the base image). Build: docker build -t mta .
 FROM swift:6.3-bookworm AS build
 WORKDIR /src
 COPY Package.swift ./
