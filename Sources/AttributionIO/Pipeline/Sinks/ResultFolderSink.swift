@@ -17,7 +17,6 @@ public struct ResultFolderSink: ResultSink {
 
     public var description: String { directory }
 
-    /// The names written by the last `write`, relative to the folder.
     public func write(_ document: AttributionDocument, input: AttributionInputSnapshot) async throws {
         _ = try publish(document, input: input)
     }
