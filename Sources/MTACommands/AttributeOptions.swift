@@ -36,18 +36,7 @@ struct InputArguments: ParsableArguments {
     @Option(help: "events: one touch or conversion per row; paths: ChannelAttribution's path,total_conversions[,total_conversion_value][,total_null].")
     var input: InputFormat = .events
 
-    @Option(help: "Event name that marks a conversion (event-level input).")
-    var conversionEvent: String?
-
-    @Option(help: "0/1/true/false column marking a touch that converted (event-level input).")
-    var conversionColumn: String?
-
-    @Option(help: "Revenue column (event-level), or value column (path-level; default total_conversion_value when present).")
-    var valueColumn: String?
-
-    @Option(help: "User key column.") var userColumn = "user_id"
-    @Option(help: "Channel / event name column.") var eventColumn = "event"
-    @Option(help: "Timestamp column.") var timeColumn = "timestamp"
+    @OptionGroup var columns: EventColumnArguments
 
     @Option(help: "Path column (path-level input).") var pathColumn = "path"
     @Option(help: "Conversions column (path-level input).") var conversionsColumn = "total_conversions"
@@ -70,21 +59,11 @@ struct InputArguments: ParsableArguments {
             if input == .paths { throw ValidationError("--sqlite and --postgres read event-level rows (--input events)") }
         }
         if dialect != nil && postgres == nil { throw ValidationError("--dialect applies to --postgres sources") }
-        if input == .events {
-            switch (conversionEvent, conversionColumn) {
-            case (nil, nil): throw ValidationError("event-level input needs --conversion-event NAME or --conversion-column COLUMN")
-            case (.some, .some): throw ValidationError("give either --conversion-event or --conversion-column, not both")
-            default: break
-            }
-        }
+        if input == .events { try columns.requireConversionRule() }
     }
 
     var eventOptions: EventInputOptions {
-        var o = EventInputOptions(conversion: conversionEvent.map { .event($0) } ?? .column(conversionColumn ?? ""))
-        o.userColumn = userColumn
-        o.eventColumn = eventColumn
-        o.timeColumn = timeColumn
-        o.valueColumn = valueColumn
+        var o = columns.eventOptions
         o.skipBadRows = skipBadRows
         return o
     }
@@ -93,7 +72,7 @@ struct InputArguments: ParsableArguments {
         var o = PathInputOptions()
         o.pathColumn = pathColumn
         o.conversionsColumn = conversionsColumn
-        o.valueColumn = valueColumn
+        o.valueColumn = columns.valueColumn
         o.nullsColumn = nullsColumn
         o.separator = separator
         o.skipBadRows = skipBadRows

@@ -17,39 +17,19 @@ struct WarehouseEventArguments: ParsableArguments {
     @Option(help: "A query returning the events, used as a subquery.")
     var query: String?
 
-    @Option(help: "Event name that marks a conversion.")
-    var conversionEvent: String?
-
-    @Option(help: "0/1/true/false column marking a touch that converted.")
-    var conversionColumn: String?
-
-    @Option(help: "Revenue column, read on conversion rows.")
-    var valueColumn: String?
-
-    @Option(help: "User key column.") var userColumn = "user_id"
-    @Option(help: "Channel / event name column.") var eventColumn = "event"
-    @Option(help: "Timestamp column.") var timeColumn = "timestamp"
+    @OptionGroup var columns: EventColumnArguments
 
     @Option(help: "Orders events with the same timestamp (e.g. a row id). Without it, ties go touches first, then by event name.")
     var tiebreakColumn: String?
 
     func validate() throws {
         if (table == nil) == (query == nil) { throw ValidationError("give either --table NAME or --query SQL") }
-        switch (conversionEvent, conversionColumn) {
-        case (nil, nil): throw ValidationError("give --conversion-event NAME or --conversion-column COLUMN")
-        case (.some, .some): throw ValidationError("give either --conversion-event or --conversion-column, not both")
-        default: break
-        }
+        try columns.requireConversionRule()
     }
 
     var source: PushDownSource {
-        var columns = EventInputOptions(conversion: conversionEvent.map { .event($0) } ?? .column(conversionColumn ?? ""))
-        columns.userColumn = userColumn
-        columns.eventColumn = eventColumn
-        columns.timeColumn = timeColumn
-        columns.valueColumn = valueColumn
         let relation: PushDownSource.Relation = table.map { .table($0) } ?? .query(query ?? "")
-        return PushDownSource(relation: relation, columns: columns, tiebreakColumn: tiebreakColumn)
+        return PushDownSource(relation: relation, columns: columns.eventOptions, tiebreakColumn: tiebreakColumn)
     }
 }
 

@@ -5,6 +5,13 @@ import AttributionCore
 /// each part interns its own users and channels, merged afterwards in file order.
 public enum EventCSVReader {
     public static func read(path: String, options: EventInputOptions) throws -> (EventTable, ReadReport) {
+        let (_, chunks, report) = try scan(path: path, options: options)
+        return (merge(chunks), report)
+    }
+
+    /// The parallel parse, with every check of the file as a whole: the parts keep
+    /// their own user keys and channel names (`mta import` writes those, `read` merges them).
+    static func scan(path: String, options: EventInputOptions) throws -> (MappedFile, [EventChunk], ReadReport) {
         let file = try MappedFile(path: path)
         options.progress?.begin("read events", total: file.bytes.count, unit: "B")
         let header = try CSVHeader(file: file)
@@ -34,18 +41,10 @@ public enum EventCSVReader {
             throw InputError(file: path, message: report.skippedRows > 0
                 ? "every data row was bad (\(report.skippedRows) skipped)" : "no data rows after the header")
         }
-        let table = merge(chunks)
-        if !table.isConversion.contains(true) {
-            switch options.conversion {
-            case .event(let name):
-                throw InputError(file: path, column: options.eventColumn, value: name,
-                                 message: "the conversion event never occurs (\(report.rows) rows read)")
-            case .column(let name):
-                throw InputError(file: path, column: name,
-                                 message: "no row is marked as a conversion (1 or true) in \(report.rows) rows")
-            }
+        if !chunks.contains(where: { $0.isConversion.contains(true) }) {
+            throw options.noConversion(in: path, rows: report.rows)
         }
-        return (table, report)
+        return (file, chunks, report)
     }
 
     /// Concatenates the parts, renumbering users and channels to file order.

@@ -19,6 +19,16 @@ public struct EventInputOptions: Sendable {
     public var progress: StageProgress? = nil
 
     public init(conversion: Conversion) { self.conversion = conversion }
+
+    /// The error for input where nothing converts: every model would credit nothing.
+    public func noConversion(in source: String, rows: Int) -> InputError {
+        switch conversion {
+        case .event(let name):
+            InputError(file: source, column: eventColumn, value: name, message: "the conversion event never occurs (\(rows) rows read)")
+        case .column(let name):
+            InputError(file: source, column: name, message: "no row is marked as a conversion (1 or true) in \(rows) rows")
+        }
+    }
 }
 
 /// What reading a file found besides its rows.

@@ -106,7 +106,7 @@ enum ConfigExpansion {
     }
 
     private static func takesValue(_ flag: String) -> Bool {
-        if flag == "--config" || flag == "--out" || flag == "--spend" { return true }
+        if flag == "--config" { return true }  // the one flag the schema has no key for
         return ConfigSchema.flag(flag)?.takesValue ?? false
     }
 }

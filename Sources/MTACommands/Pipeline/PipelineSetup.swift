@@ -26,7 +26,7 @@ struct PipelineSetup {
         var s: [(String, JSONValue)] = [("models", .array(models.modelList.map { .string($0) }))]
         if source.input == .events {
             s.append(("journey", .string(journeys.journey.rawValue)))
-            s.append(("conversion", .string(source.conversionEvent.map { "event \($0)" } ?? "column \(source.conversionColumn ?? "")")))
+            s.append(("conversion", .string(source.columns.conversionSetting)))
         }
         s.append(("lookback_days", journeys.lookbackDays.map { .number($0) } ?? .null))
         s.append(("top_channels", journeys.topChannels.map { .integer($0) } ?? .null))

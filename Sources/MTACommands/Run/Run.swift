@@ -75,20 +75,24 @@ struct Run: AsyncParsableCommand {
             throw error
         }
         var doc = document
-        let profileStart = Date()
-        doc.profile = DataProfile(paths: input.input.paths, journeys: input.input.journeys, hasValue: input.input.hasValue, events: input.events)
-        doc.timings.append(("data profile", Date().timeIntervalSince(profileStart)))
-        log.stage("data profile", seconds: Date().timeIntervalSince(profileStart))
+        // Stages after the pipeline's: timed once, logged and kept in run.json alike.
+        func timed<T>(_ stage: String, _ body: () -> T) -> T {
+            let start = Date()
+            let result = body()
+            let seconds = Date().timeIntervalSince(start)
+            doc.timings.append((stage, seconds))
+            log.stage(stage, seconds: seconds)
+            return result
+        }
+        doc.profile = timed("data profile") {
+            DataProfile(paths: input.input.paths, journeys: input.input.journeys, hasValue: input.input.hasValue, events: input.events)
+        }
         if let spendTable {
             doc.spend = spendTable.spend(in: input.input.journeys.flatMap(AnalysisWindow.init(journeys:)))
         }
         if !quiet { RunPrinter.readWarnings(doc.read) }
 
-        let reportStart = Date()
-        let report = HTMLReport.render(doc)
-        let reportSeconds = Date().timeIntervalSince(reportStart)
-        log.stage("render report", seconds: reportSeconds)
-        doc.timings.append(("render report", reportSeconds))
+        let report = timed("render report") { HTMLReport.render(doc) }
 
         meter?.progress.begin("write results", total: 0, unit: "")
         let start = Date()

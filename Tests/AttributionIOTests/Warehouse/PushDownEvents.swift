@@ -58,21 +58,13 @@ struct WarehouseEvents {
         return out
     }
 
-    /// Milliseconds since the epoch as UTC civil time (days-from-civil inverted).
+    /// Milliseconds since the epoch as UTC civil time.
     static func timestamp(_ ms: Int64) -> String {
         let dayMs: Int64 = 86_400_000
         var days = ms / dayMs
         var rest = ms % dayMs
         if rest < 0 { rest += dayMs; days -= 1 }
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = CivilDate.date(days: days)
         let h = rest / 3_600_000, m = rest / 60_000 % 60, s = rest / 1000 % 60, f = rest % 1000
         return String(format: "%04lld-%02lld-%02lld %02lld:%02lld:%02lld.%03lld", year, month, day, h, m, s, f)
     }

@@ -41,7 +41,7 @@ public enum SQLiteEventImport {
 
         var report = Report()
         let start = Date()
-        let (file, chunks, read) = try EventImportScan.scan(path: path, options: options)
+        let (file, chunks, read) = try EventCSVReader.scan(path: path, options: options)
         report.read = read
         report.parseSeconds = Date().timeIntervalSince(start)
 
@@ -146,49 +146,5 @@ struct ImportColumns {
     /// `(?1, ?2, ?3), (?4, ?5, ?6), …` for `rows` rows.
     func placeholders(rows: Int) -> String {
         (0..<rows).map { r in "(" + (1...count).map { "?\(r * count + $0)" }.joined(separator: ", ") + ")" }.joined(separator: ", ")
-    }
-}
-
-/// The CSV reader's parallel scan, keeping each part's user keys and channel names
-/// (the `EventTable` keeps only dense ids), with the reader's checks and messages.
-enum EventImportScan {
-    static func scan(path: String, options: EventInputOptions) throws -> (MappedFile, [EventChunk], ReadReport) {
-        let file = try MappedFile(path: path)
-        let header = try CSVHeader(file: file)
-        let layout = try EventColumns(header: header, options: options, file: path)
-        let parts: [Range<Int>]
-        do {
-            parts = try file.bytes.recordChunks(from: header.bodyStart, parts: chunkCount(forWork: file.bytes.count, minimumPerChunk: 4 << 20))
-        } catch { throw file.inputError(error.naming(header.names)) }
-        let chunks: [EventChunk] = try parallelMapThrowing(chunks: parts.count) { k in
-            var chunk = EventChunk(layout: layout, skipBadRows: options.skipBadRows, expectedRows: parts[k].count / 40)
-            do throws(RowProblem) { try chunk.scan(file.bytes, range: parts[k]) } catch { throw file.inputError(error.naming(layout.names)) }
-            return chunk
-        }
-        var report = ReadReport()
-        var conversions = 0
-        for c in chunks {
-            report.rows += c.rows
-            report.skippedRows += c.skipped
-            conversions += c.isConversion.reduce(0) { $0 + ($1 ? 1 : 0) }
-            for p in c.problems where report.firstSkipped.count < ReadReport.skippedShown {
-                report.firstSkipped.append(file.inputError(p))
-            }
-        }
-        guard report.rows > 0 else {
-            throw InputError(file: path, message: report.skippedRows > 0
-                ? "every data row was bad (\(report.skippedRows) skipped)" : "no data rows after the header")
-        }
-        if conversions == 0 {
-            switch options.conversion {
-            case .event(let name):
-                throw InputError(file: path, column: options.eventColumn, value: name,
-                                 message: "the conversion event never occurs (\(report.rows) rows read)")
-            case .column(let name):
-                throw InputError(file: path, column: name,
-                                 message: "no row is marked as a conversion (1 or true) in \(report.rows) rows")
-            }
-        }
-        return (file, chunks, report)
     }
 }

@@ -60,16 +60,7 @@ struct WarehouseEventAssembler {
             throw InputError(file: source, message: read.skippedRows > 0
                 ? "every row had a NULL user, event or time (\(read.skippedRows) skipped)" : "no rows")
         }
-        if table.conversionCount == 0 {
-            switch options.conversion {
-            case .event(let name):
-                throw InputError(file: source, column: options.eventColumn, value: name,
-                                 message: "the conversion event never occurs (\(read.rows) rows read)")
-            case .column(let name):
-                throw InputError(file: source, column: name,
-                                 message: "no row is marked as a conversion (1 or true) in \(read.rows) rows")
-            }
-        }
+        if table.conversionCount == 0 { throw options.noConversion(in: source, rows: read.rows) }
         return (table, read)
     }
 }
