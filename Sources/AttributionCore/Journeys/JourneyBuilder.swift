@@ -1,7 +1,13 @@
 /// Cuts an event table into journeys (algorithms notes §1).
 public enum JourneyBuilder {
     public static func build(_ events: EventTable, options: JourneyOptions = JourneyOptions()) -> JourneySet {
-        let (channels, remap) = channelMapping(events, topChannels: options.topChannels)
+        build(events, options: options, mapping: channelMapping(events, topChannels: options.topChannels))
+    }
+
+    /// `mapping`: the journeys' channel index and each event channel's id in it
+    /// (top-N folds several into `others`).
+    static func build(_ events: EventTable, options: JourneyOptions, mapping: (ChannelIndex, [Int32])) -> JourneySet {
+        let (channels, remap) = mapping
         let (userStart, order) = groupByUser(events)
         let lookbackMs: Int64? = options.lookbackDays.map { Int64(($0 * 86_400_000).rounded()) }
 

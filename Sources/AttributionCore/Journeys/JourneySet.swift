@@ -42,6 +42,20 @@ public struct JourneySet: Sendable {
         userCount += other.userCount
     }
 
+    /// Appends all journeys of `other`, whose channel index may differ: its
+    /// channels are matched by name, new ones added at the end.
+    public mutating func appendMatchingChannels(_ other: JourneySet) {
+        let map = other.channels.names.map { channels.id(for: $0) }
+        let base = touchChannel.count
+        touchChannel.append(contentsOf: other.touchChannel.lazy.map { map[Int($0)] })
+        touchTime.append(contentsOf: other.touchTime)
+        offsets.append(contentsOf: other.offsets.dropFirst().lazy.map { $0 + base })
+        converted.append(contentsOf: other.converted)
+        endTime.append(contentsOf: other.endTime)
+        value.append(contentsOf: other.value)
+        userCount += other.userCount
+    }
+
     public var convertingCount: Int { converted.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
     /// Converting journeys with no touch: counted, but no channel gets their credit.

@@ -40,10 +40,11 @@ public struct AttributionPipeline: Sendable {
             progress?.begin("cut journeys", total: 0, unit: "")
             let journeySet = JourneyBuilder.build(events, options: journeys)
             clock.lap("cut journeys (\(journeySet.count))")
-            progress?.begin("aggregate paths", total: 0, unit: "")
-            let paths = PathTable(journeys: journeySet)
-            clock.lap("aggregate paths (\(paths.count))")
-            input = AttributionInput(paths: paths, journeys: journeySet, hasValue: source.hasValue)
+            input = aggregate(journeySet, clock: &clock)
+        case .journeys(let journeySet, let report, let events):
+            read = report
+            eventCount = events
+            input = aggregate(journeySet, clock: &clock)
         case .paths(let table, let hasValue, let shaped, let report):
             read = report
             // A pushed-down table was cut with the window; a path file has no times.
@@ -65,6 +66,13 @@ public struct AttributionPipeline: Sendable {
         document.runAt = runAt
         document.timings = clock.laps
         return (document, AttributionInputSnapshot(input: input, events: eventCount))
+    }
+
+    private func aggregate(_ journeySet: JourneySet, clock: inout StageClock) -> AttributionInput {
+        progress?.begin("aggregate paths", total: 0, unit: "")
+        let paths = PathTable(journeys: journeySet)
+        clock.lap("aggregate paths (\(paths.count))")
+        return AttributionInput(paths: paths, journeys: journeySet, hasValue: source.hasValue)
     }
 }
 

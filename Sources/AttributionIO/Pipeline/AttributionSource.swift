@@ -1,11 +1,14 @@
 import AttributionCore
 
-/// What a source hands the pipeline: raw events to cut into journeys, or a
-/// path table that is already aggregated (a path file, or a warehouse push-down).
+/// What a source hands the pipeline: raw events to cut into journeys, journeys
+/// already cut, or a path table that is already aggregated (a path file, or a warehouse push-down).
 /// `shaped` says the journey options (top-N, transforms) were already applied,
 /// as a push-down query does; a path file gets them applied in process.
 public enum SourceData: Sendable {
     case events(EventTable, ReadReport)
+    /// Journeys a database source cut page by page with the request's journey
+    /// options (`events`: event rows read), so it never held all events at once.
+    case journeys(JourneySet, ReadReport, events: Int)
     case paths(PathTable, hasValue: Bool, shaped: Bool, ReadReport)
 }
 

@@ -7,7 +7,8 @@ import PostgresNIO
 /// With only path-level models the path table is built by the server (the
 /// push-down query, dialect postgres or redshift) and only distinct paths are
 /// transferred. Otherwise events are read in pages, split by a hash of the user
-/// key so each page holds whole users: the server sorts one page at a time.
+/// key so each page holds whole users: the server sorts one page at a time, and
+/// each page is cut into journeys before the next is read.
 /// Within a page rows come in the push-down's event order (user, time, touches
 /// before a conversion at the same instant, event, value), so both routes cut the
 /// same journeys even when times tie.
@@ -46,8 +47,8 @@ public struct PostgresSource: AttributionSource {
             if dialect == .postgres { try await session.execute("SET work_mem = '256MB'") }
             let data: SourceData
             if request.needsEvents {
-                let (events, read) = try await readEvents(session)
-                data = .events(events, read)
+                let (journeys, read) = try await readJourneys(session, options: request.journeys)
+                data = .journeys(journeys.journeys, read, events: journeys.events)
             } else {
                 let (paths, read) = try await readPaths(session, journeys: request.journeys)
                 data = .paths(paths, hasValue: hasValue, shaped: true, read)
@@ -101,7 +102,21 @@ public struct PostgresSource: AttributionSource {
         return max(1, min(64, Int((estimate / 2_000_000).rounded(.up))))
     }
 
-    func readEvents(_ session: PostgresSession) async throws -> (EventTable, ReadReport) {
+    /// Touch counts per channel, when top-N needs them before the first page.
+    func touchCounts(_ session: PostgresSession, journeys: JourneyOptions) async throws -> [String: Int] {
+        guard journeys.topChannels != nil else { return [:] }
+        var counts: [String: Int] = [:]
+        try await session.forEachRow(try WarehouseQuery.touchCounts(options, from: try fromClause(), source: url.description)) { row in
+            let (name, count) = try row.decode((String?, Int64).self)
+            if let name, !name.isEmpty { counts[name] = Int(count) }
+        }
+        return counts
+    }
+
+    /// Events read a page of users at a time (by user hash), each page cut into
+    /// journeys before the next is read.
+    func readJourneys(_ session: PostgresSession, options journeyOptions: JourneyOptions) async throws -> (PagedJourneyBuilder, ReadReport) {
+        var journeys = PagedJourneyBuilder(options: journeyOptions, touchCounts: try await touchCounts(session, journeys: journeyOptions))
         let c = try WarehouseQuery.eventColumns(options, source: url.description)
         let (user, event, time) = (c[0], c[1], c[2])
         let value = options.valueColumn != nil ? "CAST(\(c[3]) AS DOUBLE PRECISION)" : "CAST(NULL AS DOUBLE PRECISION)"
@@ -148,8 +163,9 @@ public struct PostgresSource: AttributionSource {
                     }
                 }
             }
+            journeys.add(rows.takePage())
         }
-        return try rows.finish()
+        return (journeys, try rows.finishPages())
     }
 
     private static func withOptionalBytes<R>(_ buffer: ByteBuffer?, _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {

@@ -4,11 +4,15 @@ import Foundation
 /// Events in a SQLite file: a table, a view, or a query of the user's.
 /// With only path-level models, the path table is built inside SQLite by the
 /// push-down query (dialect `sqlite`), and only the paths cross over; otherwise
-/// the events are read (in table order, so ties keep it, as a CSV keeps file order).
+/// the events are read sorted by user (SQLite's sorter spills to disk), ties in
+/// the relation's order as a CSV keeps file order, and cut into journeys a page of
+/// whole users at a time, so memory holds one page of events.
 public struct SQLiteSource: AttributionSource {
     public let path: String
     public let relation: PushDownSource.Relation
     public let options: EventInputOptions
+    /// Event rows in a page (a page ends at the first user boundary past it).
+    public var pageRows = 2_000_000
 
     public init(path: String, relation: PushDownSource.Relation, options: EventInputOptions) {
         self.path = path
@@ -28,8 +32,8 @@ public struct SQLiteSource: AttributionSource {
     public func load(_ request: SourceRequest) async throws -> SourceData {
         let db = try open()
         if request.needsEvents {
-            let (events, read) = try readEvents(db)
-            return .events(events, read)
+            let (journeys, read) = try readJourneys(db, options: request.journeys)
+            return .journeys(journeys.journeys, read, events: journeys.events)
         }
         let (paths, read) = try readPaths(db, journeys: request.journeys)
         return .paths(paths, hasValue: hasValue, shaped: true, read)
@@ -63,16 +67,43 @@ public struct SQLiteSource: AttributionSource {
         }
     }
 
-    func readEvents(_ db: SQLiteDatabase) throws -> (EventTable, ReadReport) {
-        let columns = try WarehouseQuery.eventColumns(options, source: path)
-        let statement = try prepare(db, "SELECT \(columns.joined(separator: ", ")) FROM \(try fromClause())")
+    /// Touch counts per channel, when top-N needs them before the first page.
+    func touchCounts(_ db: SQLiteDatabase, journeys: JourneyOptions) throws -> [String: Int] {
+        guard journeys.topChannels != nil else { return [:] }
+        let statement = try prepare(db, try WarehouseQuery.touchCounts(options, from: try fromClause(), source: path))
+        var counts: [String: Int] = [:]
+        do {
+            while try statement.step() {
+                if let name = statement.text(0), !name.isEmpty { counts[name] = Int(statement.int64(1)) }
+            }
+        } catch let e as SQLiteError {
+            throw InputError(file: path, message: "query failed: \(e.message)")
+        }
+        return counts
+    }
+
+    func readJourneys(_ db: SQLiteDatabase, options journeyOptions: JourneyOptions) throws -> (PagedJourneyBuilder, ReadReport) {
+        var journeys = PagedJourneyBuilder(options: journeyOptions, touchCounts: try touchCounts(db, journeys: journeyOptions))
+        let columns = try WarehouseQuery.eventColumns(options, source: path).joined(separator: ", ")
+        let user = try SQLIdentifier.quoted(options.userColumn, setting: "--user-column", source: path)
+        // Grouped by the user's text (what the reader keys users by); ROW_NUMBER keeps
+        // the relation's own order within a user, which the journey cut relies on for ties.
+        let statement = try prepare(db, """
+            SELECT \(columns) FROM (SELECT \(columns), ROW_NUMBER() OVER () AS mta_seq FROM \(try fromClause()))
+            ORDER BY CAST(\(user) AS TEXT), mta_seq
+            """)
         var rows = WarehouseEventAssembler(source: description, options: options)
+        var lastUser: [UInt8] = []
         let hasValue = options.valueColumn != nil
         let flagIndex: Int32? = if case .column = options.conversion { hasValue ? 4 : 3 } else { nil }
         do {
             while try statement.step() {
                 guard let user = statement.bytes(0), let event = statement.bytes(1), let timeText = statement.bytes(2) else {
                     rows.skipNull(); continue
+                }
+                if !user.elementsEqual(lastUser) {
+                    if rows.pendingRows >= pageRows { journeys.add(rows.takePage()) }
+                    lastUser = Array(user)
                 }
                 guard let time = TimestampParser.parse(timeText) else {
                     throw rows.problem(rows.read.rows + rows.read.skippedRows + 1, options.timeColumn,
@@ -92,7 +123,8 @@ public struct SQLiteSource: AttributionSource {
         } catch let e as SQLiteError {
             throw InputError(file: path, message: "query failed: \(e.message)")
         }
-        return try rows.finish()
+        journeys.add(rows.takePage())
+        return (journeys, try rows.finishPages())
     }
 
     func readPaths(_ db: SQLiteDatabase, journeys: JourneyOptions) throws -> (PathTable, ReadReport) {

@@ -19,6 +19,17 @@ enum WarehouseQuery {
         return columns
     }
 
+    /// Touch rows per channel over the whole relation (rows the event readers keep),
+    /// so that top-N is known before the first page of events is cut.
+    static func touchCounts(_ o: EventInputOptions, from: String, source: String) throws -> String {
+        let c = try eventColumns(o, source: source)
+        var filter = "\(c[0]) IS NOT NULL AND \(c[1]) IS NOT NULL AND \(c[2]) IS NOT NULL"
+        if case .event(let name) = o.conversion {
+            filter += " AND \(c[1]) <> '" + name.replacingOccurrences(of: "'", with: "''") + "'"
+        }
+        return "SELECT CAST(\(c[1]) AS VARCHAR), COUNT(*) FROM \(from) WHERE \(filter) GROUP BY 1"
+    }
+
     /// The push-down path query, errors as `InputError`s naming the source.
     static func pushDown(_ relation: PushDownSource.Relation, options: EventInputOptions, journeys: JourneyOptions,
                          dialect: SQLDialect, source: String) throws -> String {

@@ -13,6 +13,8 @@ struct WarehouseEventAssembler {
     let source: String
     let options: EventInputOptions
     private(set) var read = ReadReport()
+    /// Conversions in pages already taken.
+    private var conversions = 0
 
     init(source: String, options: EventInputOptions) {
         self.source = source
@@ -52,16 +54,30 @@ struct WarehouseEventAssembler {
         InputError(file: source, column: column, value: value, message: "\(message) (row \(row) of the result)")
     }
 
-    /// The table, with users and channels numbered in order of first appearance.
-    mutating func finish() throws -> (EventTable, ReadReport) {
-        table.userCount = users.count
-        table.channels = ChannelIndex(names: (0..<channels.count).map { channels.string($0) })
+    /// Rows added since the last page, as a table of their own (users and channels
+    /// numbered in order of first appearance); the counts in `read` go on.
+    mutating func takePage() -> EventTable {
+        var page = table
+        page.userCount = users.count
+        page.channels = ChannelIndex(names: (0..<channels.count).map { channels.string($0) })
+        conversions += page.conversionCount
+        table = EventTable()
+        users = ByteInterner(capacity: 1 << 16)
+        channels = ByteInterner(capacity: 64)
+        return page
+    }
+
+    /// Rows added since the last page.
+    var pendingRows: Int { table.count }
+
+    /// The report, once every page is taken: an error if nothing usable was read.
+    func finishPages() throws -> ReadReport {
         guard read.rows > 0 else {
             throw InputError(file: source, message: read.skippedRows > 0
                 ? "every row had a NULL user, event or time (\(read.skippedRows) skipped)" : "no rows")
         }
-        if table.conversionCount == 0 { throw options.noConversion(in: source, rows: read.rows) }
-        return (table, read)
+        if conversions == 0 { throw options.noConversion(in: source, rows: read.rows) }
+        return read
     }
 }
 

@@ -40,6 +40,39 @@ import Testing
         }
     }
 
+    /// Journey settings whose cut depends on all users at once (top-N over every page,
+    /// frequency names) or on every touch of a user (lookback, transforms, window).
+    static let pagedSettings: [JourneyOptions] = {
+        var frequency = JourneyOptions(rule: .everyConversion, topChannels: 5, transforms: PathTransforms(kind: .frequency))
+        frequency.lookbackDays = 20
+        var windowed = JourneyOptions(topChannels: 3, transforms: PathTransforms(kind: .exposure, maxPathLength: 4))
+        windowed.window = ConversionWindow(start: 1_704_067_200_000 + 20 * ConversionWindow.dayMs,
+                                           end: 1_704_067_200_000 + 50 * ConversionWindow.dayMs)
+        return [JourneyOptions(rule: .everyConversion, lookbackDays: 10, topChannels: 8), frequency, windowed]
+    }()
+
+    @Test func sqliteEventPagesOfAnySizeGiveTheCSVCredits() async throws {
+        try await withTempDirAsync { dir in
+            let events = WarehouseSourceFixture.events(users: 300, seed: 5)
+            let csv = try WarehouseSourceFixture.csv(events, in: dir)
+            let db = dir.appendingPathComponent("w.db").path
+            _ = try SQLiteEventImport.run(csv: csv, options: WarehouseSourceFixture.options, database: db, table: "events", mode: .refuse)
+            for journeys in Self.pagedSettings {
+                let (_, expected) = try await Self.csvCredits(dir, events, journeys: journeys)
+                for pageRows in [1, 97, 2_000_000] {
+                    for relation: PushDownSource.Relation in [.table("events"), .query("SELECT * FROM events")] {
+                        var source = SQLiteSource(path: db, relation: relation, options: WarehouseSourceFixture.options)
+                        source.pageRows = pageRows
+                        let (got, format) = try await WarehouseSourceFixture.credits(source, models: WarehouseSourceFixture.allModels, journeys: journeys)
+                        #expect(format == "events")
+                        let difference = WarehouseSourceFixture.difference(got, expected)
+                        #expect(difference == nil, "page of \(pageRows) rows, \(relation), \(journeys): \(difference ?? "")")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func sqliteErrorsNameTheDatabaseTableAndColumn() async throws {
         try await withTempDirAsync { dir in
             let db = dir.appendingPathComponent("w.db").path
@@ -76,6 +109,16 @@ import Testing
                 let (all, format) = try await WarehouseSourceFixture.credits(source, models: WarehouseSourceFixture.allModels, journeys: journeys)
                 #expect(format == "events")
                 #expect(WarehouseSourceFixture.difference(all, expected) == nil, "pages \(pages): \(WarehouseSourceFixture.difference(all, expected) ?? "")")
+            }
+            // Each page is cut on its own: settings that need every page (top-N) or every touch of a user.
+            for settings in Self.pagedSettings {
+                let (_, wanted) = try await Self.csvCredits(dir, events, journeys: settings)
+                for pages in [1, 3, 7] {
+                    source.pages = pages
+                    let (got, _) = try await WarehouseSourceFixture.credits(source, models: WarehouseSourceFixture.allModels, journeys: settings)
+                    let difference = WarehouseSourceFixture.difference(got, wanted)
+                    #expect(difference == nil, "pages \(pages), \(settings): \(difference ?? "")")
+                }
             }
             let (pushed, format) = try await WarehouseSourceFixture.credits(source, models: WarehouseSourceFixture.pathModels, journeys: journeys)
             #expect(format == "paths")
