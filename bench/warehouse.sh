@@ -6,7 +6,8 @@
 #      written back (--write-tables); --timings splits query / transfer / models / write;
 #   2. the same with time-decay added: every event is pulled into the process;
 #   3. mta attribute on the same CSV;
-#   4. mta import of the CSV into SQLite (rows/s).
+#   4. mta import of the CSV into SQLite (rows/s);
+#   5. mta attribute on that SQLite table with time-decay (events read sorted by user, in pages).
 # Usage: bench/warehouse.sh [users]   (default 1000000). Log: bench/data/warehouse.log
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,6 +60,11 @@ echo "## 4. mta import into SQLite"
 rm -f "$out/w.db"
 /usr/bin/time -f "wall %e s, user %U s, sys %S s, peak %M KiB" \
     "$mta" import "$csv" --sqlite "$out/w.db" --table events "${flags[@]}" 2>&1
+echo
+echo "## 5. the SQLite table, every event into the process (time-decay included)"
+/usr/bin/time -f "wall %e s, user %U s, sys %S s, peak %M KiB" \
+    "$mta" attribute --sqlite "$out/w.db" --table events "${flags[@]}" --models "$path_models,time-decay" \
+    --timings --out "$out/sqlite" 2>&1 >/dev/null
 echo
 echo "## result rows in PostgreSQL"
 "$psql" -q "$url" -c "SELECT job_id, count(*) AS rows FROM mta_attribution GROUP BY job_id ORDER BY job_id"
