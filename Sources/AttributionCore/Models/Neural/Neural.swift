@@ -1,0 +1,39 @@
+/// # The neural conversion model (td-mta's network, without TensorFlow)
+///
+/// `ConversionNetwork` maps a window — a binary `[days × channels]` matrix, the last day the anchor day —
+/// to P(conversion). Architecture (notes/algorithms.md §5):
+///
+///     window ─▶ BiLSTM ×(layers − 1), each returning the whole sequence (forward ‖ backward, 2·width a day)
+///            ─▶ BiLSTM returning final states (forward h on the last day ‖ backward h on the first day)
+///            ─▶ dense ReLU (width) ─▶ dense sigmoid (1)
+///
+/// LSTM cells are Keras's (gates i, f, c̃, o; sigmoid gates, tanh cell and output). Dropout is Keras's
+/// `dropout` + `recurrent_dropout` with one rate: per window, layer and direction, one inverted mask on
+/// the inputs and one on the recurrent h, fixed over the days; none at prediction time.
+///
+/// ## API
+/// - `NetworkShape(days:channels:width:layers:dropout:)` — defaults width 64, 2 layers, dropout 0.5.
+/// - `WindowBatch` — windows as one `UInt64` channel mask per day (`append(dayMasks:)`, `append(cells:)`,
+///   `gathering(_:)` for a minibatch).
+/// - `ConversionNetwork(shape:seed:)` (Keras initialisation: Glorot-uniform kernels, orthogonal recurrent
+///   kernels by Gram–Schmidt, zero biases, forget bias 1) or `(shape:parameters:)` (throws on a wrong count).
+/// - `predict(_:)` → probabilities, `logits(_:)`; `lossAndGradient(_:labels:weights:dropoutSeed:)` → mean
+///   weighted BCE (from the logit, so finite for any logit) and ∂loss/∂parameters.
+/// - `AdamOptimizer(parameterCount:)` with `step(&parameters, gradient:)` — Keras's Adam and defaults.
+/// - `ParameterLayout` — where every weight block lives in the flat `parameters` array: Keras's
+///   `get_weights()` order (per layer, forward then backward: kernel, recurrent kernel, bias; then dense
+///   kernel, dense bias, output kernel, output bias), matrices row-major `[inputs × outputs]`.
+///
+/// ## Determinism
+/// A gradient batch is cut into shards by its size alone (`NetworkEvaluation.gradientShards`); shard
+/// gradients are summed in shard order, so loss and gradient are bit-identical for any number of cores.
+/// Dropout masks depend only on (seed, window index in the batch). Predictions are per-window anyway.
+///
+/// ## Speed
+/// The code is generic over `NeuralScalar` (`Float` for work, `Double` for gradient checks); the optimiser
+/// specialises it for `Float`. Time-major buffers make each day of a shard one matrix, so the input
+/// projections and weight gradients are single products over all days (`MatrixKernels.multiply`, a 4 × 8
+/// register-blocked kernel the compiler vectorises); only h · U runs day by day. The first layer's input
+/// projection sums the kernel rows of the touched channels. Transcendentals use a vectorised `exp`.
+/// Each worker allocates its `ShardWorkspace` once per call.
+public enum Neural {}

@@ -1,0 +1,120 @@
+import Testing
+@testable import AttributionCore
+
+/// Windows worked out by hand, and invariants on generated journeys.
+@Suite struct WindowExtractorTests {
+    /// window (channel names per day, oldest first, "-" for none) → (positives, negatives).
+    static func described(_ counts: WindowCounts, _ events: EventTable) -> [String: (Int64, Int64)] {
+        var out: [String: (Int64, Int64)] = [:]
+        for w in 0..<counts.count {
+            let days = counts.windows.window(w).map { mask -> String in
+                let names = (0..<events.channels.count).filter { mask >> UInt64($0) & 1 == 1 }.map { events.channels[Int32($0)] }
+                return names.isEmpty ? "-" : names.joined(separator: "+")
+            }
+            out[days.joined(separator: " ")] = (counts.positives[w], counts.negatives[w])
+        }
+        return out
+    }
+
+    static func expectCounts(_ got: [String: (Int64, Int64)], _ want: [String: (Int64, Int64)], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(Set(got.keys) == Set(want.keys), "\(got.keys.sorted()) vs \(want.keys.sorted())", sourceLocation: sourceLocation)
+        for (k, v) in want { #expect(got[k]?.0 == v.0 && got[k]?.1 == v.1, "\(k): \(String(describing: got[k])) vs \(v)", sourceLocation: sourceLocation) }
+    }
+
+    // A: email day 0, search day 2, purchase day 3. B never converts: display twice on day 1, video day 5.
+    static let events = Fixtures.events([
+        ("A", "email", 0.1, 0), ("A", "search", 2.5, 0), ("A", nil, 3.2, 40),
+        ("B", "display", 1.1, 0), ("B", "display", 1.9, 0), ("B", "video", 5.3, 0),
+    ])
+
+    @Test func atRiskDaysGiveOneNegativeEachAndConversionsOnePositive() {
+        let counts = WindowExtractor.extract(Self.events, options: ExtractOptions(lookbackDays: 3))
+        // A at risk on days 0, 1, 2 (converts on 3); B from day 1 to the last day of the data (5).
+        Self.expectCounts(Self.described(counts, Self.events), [
+            "- - email": (0, 1),            // A day 0
+            "- email -": (0, 1),            // A day 1
+            "email - search": (0, 1),       // A day 2
+            "- search -": (1, 0),           // A converts on day 3: email (day 0) has left the window
+            "- - display": (0, 1),          // B day 1 (two touches, one cell)
+            "- display -": (0, 1),          // B day 2
+            "display - -": (0, 1),          // B day 3
+            "- - -": (0, 1),                // B day 4: nothing in the window
+            "- - video": (0, 1),            // B day 5
+        ])
+        #expect(counts.totalPositives == 1 && counts.totalNegatives == 8)
+    }
+
+    @Test func tdMTANegativesComeFromNeverConvertersTouchDaysAndATrimmedLastWindow() {
+        // C never converts, touches on days 0, 1, 2 (notes §5's example): {0}, {0,1}, {0,1,2}, {1,2}, {2}.
+        let events = Fixtures.events([
+            ("A", "email", 0.1, 0), ("A", nil, 0.5, 10),
+            ("C", "a", 0.2, 0), ("C", "b", 1.2, 0), ("C", "c", 2.2, 0),
+        ])
+        let counts = WindowExtractor.extract(events, options: ExtractOptions(lookbackDays: 3, negatives: .tdMTA))
+        Self.expectCounts(Self.described(counts, events), [
+            "- - email": (1, 0),
+            "- - a": (0, 1), "- a b": (0, 1), "a b c": (0, 1), "- b c": (0, 1), "- - c": (0, 1),
+        ])
+    }
+
+    @Test func aSecondConversionHoldsOnlyTheTouchesSinceTheFirst() {
+        // Conversion-column rows: the converting touch sits on the anchor day.
+        let events = Fixtures.events([
+            ("A", "email", 0.1, 0), ("A", "search!", 1.5, 10),
+            ("A", "display", 2.1, 0), ("A", "email!", 2.6, 20),
+            ("A", "video", 3.0, 0),
+        ])
+        let counts = WindowExtractor.extract(events, options: ExtractOptions(lookbackDays: 3))
+        Self.expectCounts(Self.described(counts, events), [
+            "- - email": (0, 1),                  // day 0 at risk
+            "- email search": (1, 0),             // first conversion, day 1
+            "- - display+email": (1, 0),          // second: email (day 0) and search were before the first
+            // video after the last conversion: a converter's trailing touches are dropped.
+        ])
+    }
+
+    @Test func pageSizeAndCoresDoNotChangeTheCounts() {
+        var config = SyntheticTouchpoints.Config(users: 3_000)
+        config.seed = 3
+        let events = SyntheticTouchpoints.generate(config)
+        let reference = WindowExtractor.extract(events, options: ExtractOptions(), usersPerPage: 3_000)
+        for page in [1, 7, 500] {
+            #expect(WindowExtractor.extract(events, options: ExtractOptions(), usersPerPage: page) == reference)
+        }
+        // Every conversion row gives one positive.
+        #expect(reference.totalPositives == Int64(events.conversionCount))
+        // Every window is distinct, and the all-zero window is among them with most negatives.
+        let zero = (0..<reference.count).first { w in reference.windows.window(w).allSatisfy { $0 == 0 } }
+        #expect(zero != nil && reference.negatives[zero!] == reference.negatives.max())
+    }
+
+    @Test func atRiskNegativesCountEveryDayAUserCouldConvert() {
+        var config = SyntheticTouchpoints.Config(users: 500)
+        config.seed = 9
+        let events = SyntheticTouchpoints.generate(config)
+        let counts = WindowExtractor.extract(events, options: ExtractOptions())
+        // Independently: per user, days from the first touch to the first conversion (exclusive),
+        // or to the last day of the data; later segments likewise.
+        let lastDay = events.time.map(WindowExtractor.day).max()!
+        var byUser: [Int32: [(Int64, Bool, Bool)]] = [:]
+        for i in 0..<events.count {
+            byUser[events.user[i], default: []].append((events.time[i], events.channel[i] >= 0, events.isConversion[i]))
+        }
+        var expected: Int64 = 0
+        for (_, rows) in byUser {
+            var start: Int64? = nil
+            var converted = false
+            for (t, touch, conversion) in rows.sorted(by: { $0.0 < $1.0 }) {
+                let d = WindowExtractor.day(t)
+                if touch && start == nil { start = d }
+                if conversion {
+                    if let s = start { expected += d - s }
+                    start = nil
+                    converted = true
+                }
+            }
+            if !converted, let s = start { expected += lastDay - s + 1 }
+        }
+        #expect(counts.totalNegatives == expected)
+    }
+}
