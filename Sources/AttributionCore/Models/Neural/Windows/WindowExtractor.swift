@@ -74,7 +74,9 @@ struct UserWindowCutter {
             if events.channel[i] >= 0 {
                 if touchDays.isEmpty {
                     nextRiskDay = d
-                } else if atRisk, let r = nextRiskDay, r < d {
+                } else if atRisk, !converted, let r = nextRiskDay, r < d {
+                    // Counted as they pass while the user may never convert; after a
+                    // conversion they wait for the next one (a trailing segment is dropped).
                     addNegatives(from: r, through: d - 1)
                     nextRiskDay = d
                 }

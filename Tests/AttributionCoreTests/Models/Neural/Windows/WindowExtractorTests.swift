@@ -62,15 +62,21 @@ import Testing
         let events = Fixtures.events([
             ("A", "email", 0.1, 0), ("A", "search!", 1.5, 10),
             ("A", "display", 2.1, 0), ("A", "email!", 2.6, 20),
-            ("A", "video", 3.0, 0),
+            ("A", "video", 3.0, 0), ("A", "search", 5.0, 0), ("A", "video!", 6.0, 5),
         ])
         let counts = WindowExtractor.extract(events, options: ExtractOptions(lookbackDays: 3))
         Self.expectCounts(Self.described(counts, events), [
             "- - email": (0, 1),                  // day 0 at risk
             "- email search": (1, 0),             // first conversion, day 1
-            "- - display+email": (1, 0),          // second: email (day 0) and search were before the first
-            // video after the last conversion: a converter's trailing touches are dropped.
+            "- - email+display": (1, 0),          // second: email (day 0) and search were before the first
+            "- - video": (0, 1), "- video -": (0, 1),   // days 3 and 4 at risk again
+            "video - search": (0, 1),             // day 5
+            "- search video": (1, 0),             // third conversion, day 6
         ])
+        // Touches after a user's last conversion give no window at all.
+        let trailing = Fixtures.events([("A", "email", 0.1, 0), ("A", nil, 1.5, 10), ("A", "video", 2.0, 0), ("A", "video", 4.0, 0)])
+        let t = WindowExtractor.extract(trailing, options: ExtractOptions(lookbackDays: 3))
+        #expect(t.totalPositives == 1 && t.totalNegatives == 1)
     }
 
     @Test func pageSizeAndCoresDoNotChangeTheCounts() {
