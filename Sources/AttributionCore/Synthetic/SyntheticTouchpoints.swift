@@ -1,137 +1,136 @@
-import Foundation
-
-/// Realistic synthetic touchpoints, so a newcomer can see the tool work without data:
-/// channels with different reach and different true effect on conversion, a few
-/// percent of users converting, revenue on conversions, some touches after it.
+/// Realistic synthetic touchpoints with a known causal truth, so a newcomer can see
+/// the tool work without data, and a model can be scored against what really
+/// happened: channels with different reach and true effect (one with none at all),
+/// a few percent of users converting, revenue on conversions, some touches after it.
+///
+/// Touches arrive day by day; each day a user converts with a hazard that rises
+/// with a decaying (adstocked) sum of their past touches, channel by channel.
+/// With `confounding` > 0, a latent intent raises both exposure to some channels
+/// and conversion, as in real data. `SyntheticProcess` has the formulas;
+/// `truth` re-simulates the same users with each channel removed.
 public enum SyntheticTouchpoints {
     public struct Channel: Sendable {
         public let name: String
         /// Relative frequency of touches on this channel.
         public let reach: Double
-        /// Log-odds added to a user's conversion when the channel is in the journey.
+        /// Log-odds added to the daily conversion hazard once the channel's adstock saturates.
         public let effect: Double
+        /// Exposure rises with the latent intent under confounding: channels people seek out.
+        public let confounded: Bool
+
+        init(_ name: String, reach: Double, effect: Double, confounded: Bool = false) {
+            self.name = name
+            self.reach = reach
+            self.effect = effect
+            self.confounded = confounded
+        }
     }
 
     public static let conversionEvent = "purchase"
 
+    /// `display` has no effect at all: whatever credit a model gives it is wrong.
     public static let catalogue: [Channel] = [
-        Channel(name: "paid_search", reach: 0.16, effect: 0.9),
-        Channel(name: "organic_search", reach: 0.14, effect: 0.6),
-        Channel(name: "display", reach: 0.18, effect: 0.05),
-        Channel(name: "social_paid", reach: 0.12, effect: 0.3),
-        Channel(name: "email", reach: 0.09, effect: 1.1),
-        Channel(name: "direct", reach: 0.08, effect: 0.5),
-        Channel(name: "social_organic", reach: 0.07, effect: 0.15),
-        Channel(name: "video", reach: 0.05, effect: 0.1),
-        Channel(name: "affiliate", reach: 0.04, effect: 0.8),
-        Channel(name: "referral", reach: 0.03, effect: 0.7),
-        Channel(name: "push", reach: 0.025, effect: 0.4),
-        Channel(name: "sms", reach: 0.015, effect: 0.9),
-        Channel(name: "podcast", reach: 0.012, effect: 0.35),
-        Channel(name: "tv_vanity_url", reach: 0.010, effect: 0.6),
-        Channel(name: "print_qr", reach: 0.008, effect: 0.2),
-        Channel(name: "partner_newsletter", reach: 0.008, effect: 0.5),
-        Channel(name: "influencer", reach: 0.007, effect: 0.45),
-        Channel(name: "retargeting", reach: 0.02, effect: 0.25),
-        Channel(name: "app_store", reach: 0.006, effect: 0.55),
-        Channel(name: "webinar", reach: 0.004, effect: 1.2),
+        Channel("paid_search", reach: 0.16, effect: 1.3, confounded: true),
+        Channel("organic_search", reach: 0.14, effect: 0.9),
+        Channel("display", reach: 0.18, effect: 0),
+        Channel("social_paid", reach: 0.12, effect: 0.45),
+        Channel("email", reach: 0.09, effect: 1.55, confounded: true),
+        Channel("direct", reach: 0.08, effect: 0.8, confounded: true),
+        Channel("social_organic", reach: 0.07, effect: 0.25),
+        Channel("video", reach: 0.05, effect: 0.2),
+        Channel("affiliate", reach: 0.04, effect: 1.15),
+        Channel("referral", reach: 0.03, effect: 1.05),
+        Channel("push", reach: 0.025, effect: 0.6),
+        Channel("sms", reach: 0.015, effect: 1.3),
+        Channel("podcast", reach: 0.012, effect: 0.5),
+        Channel("tv_vanity_url", reach: 0.010, effect: 0.9),
+        Channel("print_qr", reach: 0.008, effect: 0.3),
+        Channel("partner_newsletter", reach: 0.008, effect: 0.65),
+        Channel("influencer", reach: 0.007, effect: 0.6),
+        Channel("retargeting", reach: 0.02, effect: 0.4, confounded: true),
+        Channel("app_store", reach: 0.006, effect: 0.7),
+        Channel("webinar", reach: 0.004, effect: 1.55),
     ]
 
     public struct Config: Sendable {
         public var users: Int
+        /// The first `channels` of the catalogue.
         public var channels = 12
         public var seed: UInt64 = 1
         /// Journeys start within this many days after `start`.
         public var days = 60
+        /// Days after the last possible start until the data ends; users are at
+        /// risk from their first touch to the end, so late starters have time too.
+        public var tailDays = 28
         /// 2024-01-01T00:00:00Z.
         public var start: Int64 = 1_704_067_200_000
+        /// X: the strength of a latent intent z ~ N(0, 1) that multiplies exposure to
+        /// the confounded channels by exp(0.5·X·z), normalised to mean 1, and adds
+        /// 0.7·X·z to the hazard logit. 0 means no confounding.
+        public var confounding = 0.0
+        /// Adstock carried from one day to the next.
+        public var decay = 0.7
+        /// The daily hazard logit of a user with no touch in memory.
+        public var baseLogit = -7.8
+        /// One effect per channel in use instead of the catalogue's (nil: the catalogue's).
+        public var effects: [Double]?
         public init(users: Int) { self.users = users }
     }
 
-    static let blockSize = 16_384
-
     /// Conversion rows have channel -1 and stand for the `purchase` event.
-    /// Users are made in fixed blocks, each with its own random stream, so the
-    /// data depends only on the seed, not on how many cores made it.
     public static func generate(_ config: Config) -> EventTable {
-        precondition(config.channels >= 1 && config.channels <= catalogue.count)
-        let channels = Array(catalogue.prefix(config.channels))
-        let blocks = (config.users + blockSize - 1) / blockSize
-        let chunks = max(1, min(blocks, chunkCount(forWork: config.users, minimumPerChunk: 20_000)))
-        let ranges = chunkRanges(blocks, chunks: chunks)
-        let parts = parallelMap(chunks: chunks) { part -> EventTable in
+        simulate(config, events: true, truth: false).events
+    }
+
+    /// Each channel's incremental conversions, in channel order; costs one
+    /// re-simulation per channel a user saw, on every core.
+    public static func truth(_ config: Config) -> [ChannelTruth] {
+        simulate(config, events: false, truth: true).truth
+    }
+
+    /// Both from one pass: the events are exactly `generate(config)`'s.
+    public static func generateWithTruth(_ config: Config) -> (events: EventTable, truth: [ChannelTruth]) {
+        simulate(config, events: true, truth: true)
+    }
+
+    /// Each user has a random stream of their own (seed, user id), so the data and
+    /// the truth depend only on the seed: `chunks` (the split over cores) changes nothing.
+    static func simulate(_ config: Config, events wantEvents: Bool, truth wantTruth: Bool,
+                         chunks: Int? = nil) -> (events: EventTable, truth: [ChannelTruth]) {
+        precondition(config.users >= 0)
+        let process = SyntheticProcess(config)
+        let n = chunks ?? chunkCount(forWork: config.users, minimumPerChunk: 20_000)
+        let ranges = chunkRanges(config.users, chunks: n)
+        var parts = parallelMap(chunks: n) { part -> (EventTable, TruthTally) in
             var table = EventTable()
-            for block in ranges[part] {
-                var rng = SeededGenerator(seed: config.seed, stream: UInt64(block))
-                let users = (block * blockSize)..<min(config.users, (block + 1) * blockSize)
-                for u in users { makeUser(Int32(u), channels: channels, config: config, rng: &rng, into: &table) }
+            var tally = TruthTally(channels: process.channelCount)
+            var user = SyntheticUser(channels: process.channelCount)
+            for u in ranges[part] {
+                var rng = SeededGenerator(seed: config.seed, stream: UInt64(u))
+                user.draw(process, &rng)
+                let day = user.evaluate(process, removals: wantTruth)
+                if wantTruth { tally.add(user, conversionDay: day) }
+                if wantEvents { user.append(user: Int32(u), conversionDay: day, process, into: &table) }
             }
-            return table
+            return (table, tally)
         }
         var table = EventTable()
-        table.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in parts {
+        var tally = TruthTally(channels: process.channelCount)
+        table.reserveCapacity(parts.reduce(0) { $0 + $1.0.count })
+        for i in parts.indices {
+            let (part, partTally) = parts[i]
+            // Let each part go once copied, so a million users never sit in memory twice.
+            parts[i].0 = EventTable()
             table.user += part.user
             table.channel += part.channel
             table.time += part.time
             table.isConversion += part.isConversion
             table.value += part.value
+            tally.merge(partTally)
         }
-        table.channels = ChannelIndex(names: channels.map(\.name))
+        let names = catalogue.prefix(config.channels).map(\.name)
+        table.channels = ChannelIndex(names: names)
         table.userCount = config.users
-        return table
-    }
-
-    private static func makeUser(_ u: Int32, channels: [Channel], config: Config, rng: inout SeededGenerator, into t: inout EventTable) {
-        let hour = 3_600_000.0, day = 86_400_000.0
-        // Touches before a possible conversion: 1 + geometric, mean about 9.
-        var touches = 1
-        while rng.nextUnit() < 0.89 && touches < 60 { touches += 1 }
-        var path: [Int32] = []
-        var seen = Set<Int32>()
-        var time = config.start + Int64(rng.nextUnit() * Double(config.days) * day)
-        var logit = -6.5 + 0.08 * Double(touches)
-        for _ in 0..<touches {
-            let c: Int32
-            if let prior = path.randomElementIfRepeat(&rng) {
-                c = prior
-            } else {
-                c = pick(channels, &rng)
-            }
-            path.append(c)
-            if seen.insert(c).inserted { logit += channels[Int(c)].effect }
-            t.append(user: u, channel: c, time: time, isConversion: false, value: 0)
-            time += Int64(-log(1 - rng.nextUnit()) * 1.2 * day)
-        }
-        guard rng.nextUnit() < 1 / (1 + exp(-logit)) else { return }
-        // The conversion follows the last touch within hours.
-        let conversion = t.time[t.count - 1] + Int64(-log(1 - rng.nextUnit()) * 3 * hour) + 1000
-        let normal = (-2 * log(1 - rng.nextUnit())).squareRoot() * cos(2 * .pi * rng.nextUnit())
-        let revenue = (exp(3.8 + 0.6 * normal) * 100).rounded() / 100
-        t.append(user: u, channel: -1, time: conversion, isConversion: true, value: revenue)
-        // Some users keep touching after they convert; first-conversion journeys ignore these.
-        var after = conversion
-        while rng.nextUnit() < 0.3 {
-            after += Int64(-log(1 - rng.nextUnit()) * 2 * day) + 1000
-            t.append(user: u, channel: pick(channels, &rng), time: after, isConversion: false, value: 0)
-        }
-    }
-
-    private static func pick(_ channels: [Channel], _ rng: inout SeededGenerator) -> Int32 {
-        let total = channels.reduce(0) { $0 + $1.reach }
-        var r = rng.nextUnit() * total
-        for (i, c) in channels.enumerated() {
-            r -= c.reach
-            if r < 0 { return Int32(i) }
-        }
-        return Int32(channels.count - 1)
-    }
-}
-
-private extension Array where Element == Int32 {
-    /// Users return to channels they already know: 35 % of touches repeat an earlier one.
-    func randomElementIfRepeat(_ rng: inout SeededGenerator) -> Int32? {
-        guard !isEmpty, rng.nextUnit() < 0.35 else { return nil }
-        return self[Int(rng.next() % UInt64(count))]
+        return (table, wantTruth ? tally.channels(names: names, effects: process.effects) : [])
     }
 }

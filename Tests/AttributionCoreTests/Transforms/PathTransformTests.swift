@@ -204,7 +204,13 @@ import Testing
         for t in variants {
             let fromJourneys = PathTable(journeys: Self.build(events, t, rule: .everyConversion))
             let fromPaths = plain.reshaped(topChannels: nil, transforms: t)
-            #expect(pathDictionary(fromJourneys) == pathDictionary(fromPaths), "\(t)")
+            // Revenue is summed in another order on each side, so it may differ in the last bits.
+            let a = pathDictionary(fromJourneys), b = pathDictionary(fromPaths)
+            #expect(Set(a.keys) == Set(b.keys), "\(t)")
+            for (path, row) in a {
+                let other = b[path] ?? []
+                #expect(other.count == 3 && row[0] == other[0] && row[2] == other[2] && abs(row[1] - other[1]) <= 1e-9 * max(1, abs(row[1])), "\(t) \(path)")
+            }
             #expect(fromJourneys.unattributedConversions == fromPaths.unattributedConversions)
         }
     }

@@ -76,7 +76,7 @@ import Testing
     @Test func sqliteErrorsNameTheDatabaseTableAndColumn() async throws {
         try await withTempDirAsync { dir in
             let db = dir.appendingPathComponent("w.db").path
-            let csv = try WarehouseSourceFixture.csv(WarehouseSourceFixture.events(users: 20), in: dir)
+            let csv = try WarehouseSourceFixture.csv(WarehouseSourceFixture.events(users: 200), in: dir)
             _ = try SQLiteEventImport.run(csv: csv, options: WarehouseSourceFixture.options, database: db, table: "events", mode: .refuse)
             func error(_ source: SQLiteSource, events: Bool) async -> InputError? {
                 do { _ = try await source.load(SourceRequest(journeys: JourneyOptions(), needsEvents: events)); return nil } catch { return error as? InputError }
