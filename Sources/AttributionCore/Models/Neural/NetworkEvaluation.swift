@@ -7,10 +7,10 @@ enum NetworkEvaluation {
 
     /// Shards of a gradient batch: a function of the batch size only — never of the core count — because
     /// the gradient is the sum of the shards' gradients in shard order, and that order is what makes it
-    /// bit-for-bit repeatable. About 32 windows a shard for small batches (so batch 100 still uses both
+    /// bit-for-bit repeatable. About 36 windows a shard for small batches (so batch 100 still uses both
     /// cores), at most 16 shards up to 4096 windows (16 gradient copies to sum), at most 256 windows a shard beyond.
     static func gradientShards(_ windows: Int) -> Int {
-        let small = (windows + 31) / 32
+        let small = (windows + 35) / 36
         let large = max(16, (windows + 255) / 256)
         return max(1, min(small, large))
     }
@@ -65,7 +65,9 @@ enum NetworkEvaluation {
             TransposedWeights($0.baseAddress!, layout: layout, width: shape.width)
         }
         let shards = gradientShards(n)
-        let rowRanges = chunkRanges(n, chunks: shards)
+        // Shard boundaries on multiples of 12 rows where the batch allows, so the products' 6- and 4-row
+        // blocks cover whole shards and few rows fall to the slow one-row remainder.
+        let rowRanges = chunkRanges((n + 11) / 12, chunks: shards).map { min(n, $0.lowerBound * 12)..<min(n, $0.upperBound * 12) }
         let workerCount = workers(shards, threads: threads)
         let parts = parallelMap(chunks: workerCount) { worker -> [(loss: Double, gradient: [T])] in
             let mine = chunkRanges(shards, chunks: workerCount)[worker]

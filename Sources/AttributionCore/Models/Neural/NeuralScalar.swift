@@ -55,21 +55,21 @@ enum FastMath {
     @inline(__always)
     static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
         // Past these bounds e^x is 0 or inf in Float anyway; clamping keeps 2^n a normal number.
-        let x = pointwiseMin(pointwiseMax(x, SIMD8(repeating: -87.3)), SIMD8(repeating: 88.3))
+        // (A lane loop: the compiler turns it into minps/maxps, where the generic `pointwiseMin` stays a call.)
+        var x = x
+        for k in 0..<8 { x[k] = Swift.min(Swift.max(x[k], -87.3), 88.3) }
         // Adding 1.5·2^23 rounds to an integer held in the low mantissa bits: no float→int conversion.
         let magic = SIMD8<Float>(repeating: 12_582_912)
         let shifted = x * SIMD8(repeating: 1.442_695_04) + magic
         let n = shifted - magic
         // ln 2 split in two (Cody–Waite) so n · ln2High is exact.
         let r = x - n * SIMD8(repeating: 0.693_359_375) - n * SIMD8(repeating: -2.121_944_4e-4)
-        var p = SIMD8<Float>(repeating: 1.0 / 5040)
-        p = p * r + SIMD8(repeating: 1.0 / 720)
-        p = p * r + SIMD8(repeating: 1.0 / 120)
-        p = p * r + SIMD8(repeating: 1.0 / 24)
-        p = p * r + SIMD8(repeating: 1.0 / 6)
-        p = p * r + SIMD8(repeating: 0.5)
-        p = p * r + SIMD8(repeating: 1)
-        p = p * r + SIMD8(repeating: 1)
+        // Estrin's scheme (pairs, then powers of r²) for a shorter dependency chain than Horner's.
+        let r2 = r * r, r4 = r2 * r2
+        let q01 = 1 + r, q23 = SIMD8<Float>(repeating: 0.5) + r * SIMD8(repeating: 1.0 / 6)
+        let q45 = SIMD8<Float>(repeating: 1.0 / 24) + r * SIMD8(repeating: 1.0 / 120)
+        let q67 = SIMD8<Float>(repeating: 1.0 / 720) + r * SIMD8(repeating: 1.0 / 5040)
+        let p = (q01 + r2 * q23) + r4 * (q45 + r2 * q67)
         let bits = (unsafeBitCast(shifted, to: SIMD8<Int32>.self) &+ SIMD8(repeating: 127)) &<< SIMD8(repeating: 23)
         return p * unsafeBitCast(bits, to: SIMD8<Float>.self)
     }
