@@ -23,6 +23,12 @@ public struct WindowCounts: Sendable, Equatable {
 
     /// Counts one more occurrence (or `positives`/`negatives` more) of `window`.
     public mutating func add(_ window: UnsafeBufferPointer<UInt64>, positives p: Int64, negatives n: Int64) {
+        insert(window, positives: p, negatives: n)
+    }
+
+    /// Like `add`, and returns the window's index.
+    @discardableResult
+    public mutating func insert(_ window: UnsafeBufferPointer<UInt64>, positives p: Int64 = 0, negatives n: Int64 = 0) -> Int {
         precondition(window.count == days)
         let mask = slots.count - 1
         var slot = Self.hash(window) & mask
@@ -32,7 +38,7 @@ public struct WindowCounts: Sendable, Equatable {
             if matches(held - 1, window) {
                 positives[held - 1] += p
                 negatives[held - 1] += n
-                return
+                return held - 1
             }
             slot = (slot + 1) & mask
         }
@@ -41,6 +47,7 @@ public struct WindowCounts: Sendable, Equatable {
         negatives.append(n)
         slots[slot] = Int32(count)
         if count * 2 > slots.count { grow() }
+        return count - 1
     }
 
     public mutating func add(_ window: [UInt64], positives p: Int64, negatives n: Int64) {
