@@ -4,12 +4,17 @@ import Testing
 
 /// Throughput at the production shape. Runs only with MTA_NEURAL_BENCH=1, and asserts nothing about time:
 /// `MTA_NEURAL_BENCH=1 swift test -c release --scratch-path /tmp/neural-rel --filter NeuralBench`
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["MTA_NEURAL_BENCH"] == "1", "set MTA_NEURAL_BENCH=1"))
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["MTA_NEURAL_BENCH"] == "1", "set MTA_NEURAL_BENCH=1"))
 struct NeuralBenchTests {
     static func measure(_ body: () -> Void) -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// The 1-minute load average: the benchmark shares the machine with whatever else runs.
+    static func load() -> String {
+        ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").first.map(String.init) ?? "?"
     }
 
     @Test(arguments: [20, 12])
@@ -29,21 +34,8 @@ struct NeuralBenchTests {
             }
             let big = NeuralTestData.windows(shape, count: 20_000, density: 0.15, seed: 5)
             let predict = Self.measure { sink += Double(net.logits(big, threads: threads).reduce(0, +)) }
-            print(String(format: "neural bench channels %d threads %d: forward+backward %.0f windows/s (batch %d), predict %.0f windows/s [%g]",
-                         channels, threads, Double(batchSize * rounds) / train, batchSize, 20_000 / predict, sink))
+            print(String(format: "neural bench channels %d threads %d: forward+backward %.0f windows/s (batch %d), predict %.0f windows/s; load %@ [%g]",
+                         channels, threads, Double(batchSize * rounds) / train, batchSize, 20_000 / predict, Self.load(), sink))
         }
-    }
-
-    /// The same pass in Double, to see what the Float specialisation buys.
-    @Test func doubleForComparison() {
-        let shape = NetworkShape(days: 7, channels: 20, width: 64, layers: 2, dropout: 0.5)
-        let p = ConversionNetwork(shape: shape, seed: 1).parameters.map { Double($0) }
-        let batch = NeuralTestData.windows(shape, count: 1000, density: 0.15, seed: 2)
-        let labels = NeuralTestData.labels(count: 1000, seed: 3), weights = NeuralTestData.weights(count: 1000, seed: 4)
-        let t = Self.measure {
-            _ = NetworkEvaluation.lossAndGradient(shape: shape, parameters: p, batch: batch, labels: labels,
-                                                  weights: weights, dropoutSeed: 0, threads: 2)
-        }
-        print(String(format: "neural bench Double: forward+backward %.0f windows/s", 1000 / t))
     }
 }
