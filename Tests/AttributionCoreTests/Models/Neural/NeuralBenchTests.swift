@@ -34,8 +34,9 @@ struct NeuralBenchTests {
             }
             let big = NeuralTestData.windows(shape, count: 20_000, density: 0.15, seed: 5)
             let predict = Self.measure { sink += Double(net.logits(big, threads: threads).reduce(0, +)) }
-            print(String(format: "neural bench channels %d threads %d: forward+backward %.0f windows/s (batch %d), predict %.0f windows/s; load %@ [%g]",
-                         channels, threads, Double(batchSize * rounds) / train, batchSize, 20_000 / predict, Self.load(), sink))
+            print(String(format: "neural bench channels %d threads %d: forward+backward %.0f windows/s (batch %d), predict %.0f windows/s",
+                         channels, threads, Double(batchSize * rounds) / train, batchSize, 20_000 / predict)
+                  + "; load \(Self.load()) [\(sink)]")
         }
     }
 }
