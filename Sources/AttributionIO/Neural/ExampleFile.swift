@@ -3,14 +3,13 @@ import Foundation
 
 /// `.mtax`: the distinct windows `mta extract` made, with their counts.
 ///
-/// Layout (little-endian): `MTAX`, format version (UInt32), header length (UInt32),
-/// the header as JSON, then per window its `days` masks (UInt64 each), then every
-/// window's positive count (Int64), then every negative count (Int64), then `XATM`.
-/// The header's window count fixes the file's length, so a truncated or padded file
-/// is refused before a byte of it is used.
+/// In a `FramedFile` (`MTAX`): per window its `days` masks (UInt64 each), then every
+/// window's positive count (Int64), then every negative count (Int64). The header's
+/// window count fixes the body's length.
 public struct ExampleFile: Sendable, Equatable {
     public static let version: UInt32 = 1
-    static let magic = Array("MTAX".utf8), trailer = Array("XATM".utf8)
+    static let frame = FramedFile(signature: "MTAX", version: version, kind: "an examples file made by `mta extract`",
+                                  remedy: "extract the events again")
 
     public struct Header: Codable, Sendable, Equatable {
         /// Channel names by id (bit c of a mask is `channels[c]`).
@@ -54,17 +53,11 @@ public struct ExampleFile: Sendable, Equatable {
     }
 
     public func encoded() throws -> Data {
-        let json = try JSONEncoder.sortedKeys.encode(header)
-        var data = Data(Self.magic)
-        data.reserveCapacity(json.count + 16 + counts.count * (counts.days * 8 + 16))
-        append(&data, Self.version)
-        append(&data, UInt32(json.count))
-        data.append(json)
-        counts.windows.dayMasks.withUnsafeBytes { data.append(contentsOf: $0) }
-        counts.positives.withUnsafeBytes { data.append(contentsOf: $0) }
-        counts.negatives.withUnsafeBytes { data.append(contentsOf: $0) }
-        data.append(contentsOf: Self.trailer)
-        return data
+        try Self.frame.encode(header, bodyBytes: counts.count * (counts.days * 8 + 16)) { data in
+            counts.windows.dayMasks.withUnsafeBytes { data.append(contentsOf: $0) }
+            counts.positives.withUnsafeBytes { data.append(contentsOf: $0) }
+            counts.negatives.withUnsafeBytes { data.append(contentsOf: $0) }
+        }
     }
 
     /// Written under a temporary name, then renamed.
@@ -79,35 +72,15 @@ public struct ExampleFile: Sendable, Equatable {
 
     static func decode(_ bytes: UnsafeRawBufferPointer, path: String) throws -> ExampleFile {
         func fail(_ message: String) -> InputError { InputError(file: path, message: message) }
-        guard bytes.count >= 12, Array(bytes[0..<4]) == magic else {
-            throw fail("not an examples file made by `mta extract` (no MTAX signature)")
-        }
-        let version = bytes.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian
-        guard version == Self.version else {
-            throw fail("examples file format version \(version); this mta reads version \(Self.version) (extract the events again)")
-        }
-        let headerLength = Int(bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian)
-        guard 12 + headerLength <= bytes.count else { throw fail("truncated: the header is cut short") }
-        let header: Header
-        do {
-            header = try JSONDecoder().decode(Header.self, from: Data(bytes[12..<(12 + headerLength)]))
-        } catch {
-            throw fail("damaged header: \(error)")
-        }
-        guard header.lookbackDays >= 1, header.windows >= 0,
-              (1...NetworkShape.maximumChannels).contains(header.channels.count) else {
-            throw fail("damaged header: lookback \(header.lookbackDays), \(header.channels.count) channels, \(header.windows) windows")
+        let (header, body) = try frame.decode(bytes, path: path, as: Header.self) { header in
+            guard header.lookbackDays >= 1, header.windows >= 0,
+                  (1...NetworkShape.maximumChannels).contains(header.channels.count) else {
+                throw fail("damaged header: lookback \(header.lookbackDays), \(header.channels.count) channels, \(header.windows) windows")
+            }
+            return header.windows * (header.lookbackDays * 8 + 16)
         }
         let days = header.lookbackDays, n = header.windows
-        let body = n * (days * 8 + 16)
-        let expected = 12 + headerLength + body + trailer.count
-        guard bytes.count == expected else {
-            throw fail(bytes.count < expected
-                ? "truncated: \(bytes.count) bytes, the header promises \(n) windows (\(expected) bytes)"
-                : "\(bytes.count - expected) bytes more than the header's \(n) windows; not a file `mta extract` wrote")
-        }
-        guard Array(bytes[(expected - trailer.count)..<expected]) == trailer else { throw fail("damaged: no XATM trailer") }
-        var offset = 12 + headerLength
+        var offset = body
         func load<T: FixedWidthInteger>(_ count: Int, _: T.Type) -> [T] {
             let out = (0..<count).map { T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + $0 * MemoryLayout<T>.size, as: T.self)) }
             offset += count * MemoryLayout<T>.size
@@ -127,9 +100,6 @@ public struct ExampleFile: Sendable, Equatable {
         }
     }
 
-    private func append<T: FixedWidthInteger>(_ data: inout Data, _ value: T) {
-        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
-    }
 }
 
 extension JSONEncoder {
