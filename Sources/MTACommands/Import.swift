@@ -24,29 +24,17 @@ struct Import: ParsableCommand {
     @Flag(help: "Add the rows to the table when it exists.")
     var append = false
 
-    @Option(help: "Event name that marks a conversion.") var conversionEvent: String?
-    @Option(help: "0/1/true/false column marking a touch that converted.") var conversionColumn: String?
-    @Option(help: "Revenue column (kept on conversion rows).") var valueColumn: String?
-    @Option(help: "User key column.") var userColumn = "user_id"
-    @Option(help: "Channel / event name column.") var eventColumn = "event"
-    @Option(help: "Timestamp column.") var timeColumn = "timestamp"
+    /// The same column and conversion flags as `attribute`: the rows are checked as it reads them.
+    @OptionGroup var columns: EventColumnArguments
     @Flag(help: "Skip rows with errors (counted, the first few listed) instead of stopping.") var skipBadRows = false
 
     func validate() throws {
         if replace && append { throw ValidationError("give --replace or --append, not both") }
-        switch (conversionEvent, conversionColumn) {
-        case (nil, nil): throw ValidationError("give --conversion-event NAME or --conversion-column COLUMN (the rows are checked as attribute reads them)")
-        case (.some, .some): throw ValidationError("give either --conversion-event or --conversion-column, not both")
-        default: break
-        }
+        try columns.requireConversionRule()
     }
 
     func run() throws {
-        var options = EventInputOptions(conversion: conversionEvent.map { .event($0) } ?? .column(conversionColumn ?? ""))
-        options.userColumn = userColumn
-        options.eventColumn = eventColumn
-        options.timeColumn = timeColumn
-        options.valueColumn = valueColumn
+        var options = columns.eventOptions
         options.skipBadRows = skipBadRows
         let mode: SQLiteEventImport.Mode = replace ? .replace : append ? .append : .refuse
         let report = try reportingErrors {

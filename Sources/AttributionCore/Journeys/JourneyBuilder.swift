@@ -43,16 +43,18 @@ public enum JourneyBuilder {
         guard let top = topChannels, top < n else { return (events.channels, identity) }
         var counts = [Int](repeating: 0, count: n)
         for c in events.channel where c >= 0 { counts[Int(c)] += 1 }
-        // Most frequent first; ties by name so the choice does not depend on input order.
-        let ranked = (0..<n).sorted {
-            counts[$0] != counts[$1] ? counts[$0] > counts[$1] : events.channels.names[$0] < events.channels.names[$1]
-        }
-        var index = ChannelIndex()
-        var remap = [Int32](repeating: -1, count: n)
-        for old in ranked.prefix(top) { remap[old] = index.id(for: events.channels.names[old]) }
-        let others = index.id(for: JourneyOptions.othersChannel)
-        for old in ranked.dropFirst(top) { remap[old] = others }
-        return (index, remap)
+        let index = topChannelIndex(Dictionary(uniqueKeysWithValues: zip(events.channels.names, counts)), top: top)
+        let others = index.lookup(JourneyOptions.othersChannel)!
+        return (index, events.channels.names.map { index.lookup($0) ?? others })
+    }
+
+    /// The `top` most touched channels, most frequent first (ties by name, so the choice
+    /// does not depend on input order), then `others`.
+    static func topChannelIndex(_ touchCounts: [String: Int], top: Int) -> ChannelIndex {
+        let ranked = touchCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        var index = ChannelIndex(names: ranked.prefix(top).map(\.key))
+        _ = index.id(for: JourneyOptions.othersChannel)
+        return index
     }
 
     /// Event indices grouped by user, input order kept within a user (counting sort).

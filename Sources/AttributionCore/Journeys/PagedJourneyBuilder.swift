@@ -17,10 +17,8 @@ public struct PagedJourneyBuilder: Sendable {
     public init(options: JourneyOptions, touchCounts: [String: Int]) {
         self.options = options
         if let top = options.topChannels, top < touchCounts.count {
-            let ranked = touchCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            var index = ChannelIndex(names: ranked.prefix(top).map(\.key))
-            let others = index.id(for: JourneyOptions.othersChannel)
-            ranking = (index, others)
+            let index = JourneyBuilder.topChannelIndex(touchCounts, top: top)
+            ranking = (index, index.lookup(JourneyOptions.othersChannel)!)
         } else {
             ranking = nil
         }

@@ -76,14 +76,12 @@ struct Train: ParsableCommand {
                 throw InputError(file: examples, message: "needs both positive and negative examples (\(file.counts.totalPositives) and \(file.counts.totalNegatives))")
             }
             let meter = quiet ? nil : ProgressMeter(log: RunLog(format: .text, quiet: false))
-            meter?.progress.begin("train", total: 1, unit: "steps")
             meter?.start()
             var rows = CSVWriter(header: ["epoch", "train_loss", "train_log_loss", "train_rmse", "train_auc",
                                           "val_log_loss", "val_rmse", "val_auc", "mean_prediction", "base_rate", "seconds"])
-            var begun = false
             let started = Date()
             let model = NeuralTrainer.train(file.counts, options: options, onStep: { step, total in
-                if !begun { meter?.progress.begin("train", total: total, unit: "steps"); begun = true }
+                if step == 1 { meter?.progress.begin("train", total: total, unit: "steps") }
                 meter?.progress.advance(by: 1)
             }, onEpoch: { e in
                 let v = e.validation

@@ -2,7 +2,7 @@ import Foundation
 
 /// Weighted classification metrics over distinct examples (a weight is how many
 /// identical examples a row stands for).
-public struct ClassificationMetrics: Sendable, Equatable, Codable {
+public struct ClassificationMetrics: Sendable, Equatable {
     /// Mean binary cross-entropy.
     public var logLoss: Double
     /// √ mean (y − p)².

@@ -26,11 +26,10 @@ public enum NeuralTrainer {
 
         var rng = SeededGenerator(seed: options.seed, stream: 0xBA7C)
         let all = (0..<split.count).filter { split.train[$0] > 0 }.map { Int32($0) }
-        let sampler = AliasSampler(indices: all, weights: all.map { split.train[Int($0)] })
-        let positiveSampler = AliasSampler(indices: all.filter { split.label[Int($0)] == 1 },
-                                           weights: all.filter { split.label[Int($0)] == 1 }.map { split.train[Int($0)] })
-        let negativeSampler = AliasSampler(indices: all.filter { split.label[Int($0)] == 0 },
-                                           weights: all.filter { split.label[Int($0)] == 0 }.map { split.train[Int($0)] })
+        func drawing(_ pairs: [Int32]) -> AliasSampler { AliasSampler(indices: pairs, weights: pairs.map { split.train[Int($0)] }) }
+        let sampler = drawing(all)
+        let positiveSampler = drawing(all.filter { split.label[Int($0)] == 1 })
+        let negativeSampler = drawing(all.filter { split.label[Int($0)] == 0 })
         let stepsPerEpoch = options.stepsPerEpoch ?? max(1, (all.count + options.batchSize - 1) / options.batchSize)
         var step = 0
         var calibrated = shift

@@ -24,7 +24,7 @@ public struct TrainedModel: Sendable {
 }
 
 /// One epoch's figures (`metrics.csv`).
-public struct EpochMetrics: Sendable, Codable {
+public struct EpochMetrics: Sendable {
     public var epoch: Int
     /// Mean training objective over the epoch's steps (the loss as trained: balanced,
     /// augmented, with dropout).

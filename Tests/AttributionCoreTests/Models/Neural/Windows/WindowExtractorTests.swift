@@ -79,7 +79,7 @@ import Testing
         #expect(t.totalPositives == 1 && t.totalNegatives == 1)
     }
 
-    @Test func pageSizeAndCoresDoNotChangeTheCounts() {
+    @Test func thePageSizeDoesNotChangeTheCounts() {
         var config = SyntheticTouchpoints.Config(users: 3_000)
         config.seed = 3
         let events = SyntheticTouchpoints.generate(config)
