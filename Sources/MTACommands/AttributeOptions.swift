@@ -157,7 +157,25 @@ struct ModelArguments: ParsableArguments {
     @Option(help: "Conversion-rate Shapley: permutations sampled per set above the exact limit.")
     var shapleySamples = 2_000
 
-    @Option(help: "Seed for every random choice (held-out splits, sampling).")
+    @Option(help: "Neural: days in a window, the conversion day last.")
+    var neuralLookbackDays = 7
+
+    @Option(help: "Neural: training epochs.")
+    var neuralEpochs = 5
+
+    @Option(help: "Neural: minibatch steps per epoch, or 'full' for one pass over every distinct window.")
+    var neuralStepsPerEpoch = "100"
+
+    @Option(help: "Neural: LSTM units per direction (and dense width).")
+    var neuralWidth = 64
+
+    @Option(help: "Neural: a conversion window's cells are enumerated exactly up to this many, sampled above.")
+    var neuralExactLimit = 12
+
+    @Option(help: "Neural: permutations sampled per window above the exact limit.")
+    var neuralSamples = 500
+
+    @Option(help: "Seed for every random choice (held-out splits, sampling, the neural model's training).")
     var seed: UInt64 = 42
 
     func parsedOptions() throws -> ModelOptions {
@@ -189,6 +207,25 @@ struct ModelArguments: ParsableArguments {
         o.shapleyExactMax = shapleyExactMax
         o.shapleySamples = shapleySamples
         o.seed = seed
+        guard (1...60).contains(neuralLookbackDays) else { throw ValidationError("--neural-lookback-days must be between 1 and 60") }
+        guard neuralEpochs >= 1 else { throw ValidationError("--neural-epochs must be at least 1") }
+        guard neuralWidth >= 1 else { throw ValidationError("--neural-width must be at least 1") }
+        guard (1...24).contains(neuralExactLimit) else { throw ValidationError("--neural-exact-limit must be between 1 and 24") }
+        guard neuralSamples >= 2 else { throw ValidationError("--neural-samples must be at least 2") }
+        o.neural.lookbackDays = neuralLookbackDays
+        o.neural.training.epochs = neuralEpochs
+        o.neural.training.width = neuralWidth
+        if neuralStepsPerEpoch == "full" {
+            o.neural.training.stepsPerEpoch = nil
+        } else if let n = Int(neuralStepsPerEpoch), n >= 1 {
+            o.neural.training.stepsPerEpoch = n
+        } else {
+            throw ValidationError("--neural-steps-per-epoch must be a positive number or 'full', not '\(neuralStepsPerEpoch)'")
+        }
+        o.neural.training.seed = seed
+        o.neural.shapley.exactLimit = neuralExactLimit
+        o.neural.shapley.samples = neuralSamples
+        o.neural.shapley.seed = seed
         return o
     }
 

@@ -21,6 +21,9 @@ public protocol AttributionModel: Sendable {
     /// The name in `--models` and in the `model` column of the results.
     var name: String { get }
     func attribute(_ input: AttributionInput) throws -> ModelResult
+    /// Every result the model gives: one by default; a model may give several from
+    /// one fit (the neural model's Shapley credit and its removal effects).
+    func attributeAll(_ input: AttributionInput) throws -> [ModelResult]
     /// True when the model needs touch times (event-level journeys), so a
     /// warehouse source must send events rather than a pushed-down path table.
     var needsJourneys: Bool { get }
@@ -28,6 +31,7 @@ public protocol AttributionModel: Sendable {
 
 extension AttributionModel {
     public var needsJourneys: Bool { false }
+    public func attributeAll(_ input: AttributionInput) throws -> [ModelResult] { [try attribute(input)] }
 }
 
 /// Errors a model raises about its input.

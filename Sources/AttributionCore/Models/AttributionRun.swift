@@ -9,16 +9,16 @@ public enum AttributionRun {
     public static func run(_ models: [any AttributionModel], on input: AttributionInput,
                            onModelDone: @Sendable () -> Void = {}) -> [Outcome] {
         guard !models.isEmpty else { return [] }
-        return parallelMap(chunks: models.count) { i in
+        return parallelMap(chunks: models.count) { i -> [Outcome] in
             defer { onModelDone() }
             let model = models[i]
             do {
-                return .success(try model.attribute(input))
+                return try model.attributeAll(input).map { .success($0) }
             } catch let error as ModelError {
-                return .failure(model: model.name, message: error.message)
+                return [.failure(model: model.name, message: error.message)]
             } catch {
-                return .failure(model: model.name, message: "\(error)")
+                return [.failure(model: model.name, message: "\(error)")]
             }
-        }
+        }.flatMap { $0 }
     }
 }

@@ -22,6 +22,9 @@ public struct ModelOptions: Sendable {
     /// Conversion-rate Shapley: permutations drawn per set above the exact limit.
     public var shapleySamples = 2_000
 
+    /// The neural model (`neural` and `neural-removal`).
+    public var neural = NeuralSettings()
+
     /// Seed of every random choice (held-out splits, permutation sampling).
     public var seed: UInt64 = 42
 

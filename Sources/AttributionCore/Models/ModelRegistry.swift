@@ -6,6 +6,15 @@ public struct ModelEntry: Sendable {
     public let summary: String
     /// One name may yield several models (e.g. Markov at several orders).
     public let make: @Sendable (ModelOptions) -> [any AttributionModel]
+    /// Whether `all` selects it: the neural model trains for minutes, so it is named to run.
+    public var inAll = true
+
+    public init(name: String, summary: String, inAll: Bool = true, make: @escaping @Sendable (ModelOptions) -> [any AttributionModel]) {
+        self.name = name
+        self.summary = summary
+        self.inAll = inAll
+        self.make = make
+    }
 }
 
 public enum ModelRegistry {
@@ -25,18 +34,21 @@ public enum ModelRegistry {
         ModelEntry(name: "shapley", summary: "simplified Shapley value: each converting journey's credit split equally over its distinct channels") { _ in [SimplifiedShapley()] },
         ModelEntry(name: "shapley-ordered", summary: "simplified Shapley credit split over the touch positions of each channel (shapley_ordered.csv)") { [OrderedShapley(maxPosition: $0.shapleyMaxPosition)] },
         ModelEntry(name: "shapley-rate", summary: "Shapley value of the conversion-rate game over channel sets, null journeys included (exact, or sampled for large sets)") { [ConversionRateShapley(exactMax: $0.shapleyExactMax, samples: $0.shapleySamples, seed: $0.seed)] },
+        ModelEntry(name: "neural", summary: "td-mta's LSTM conversion model trained on the journeys' day windows: Shapley credit (neural) and conversions lost with each channel removed (neural-removal); not in 'all'", inAll: false) {
+            [NeuralModel(settings: $0.neural)]
+        },
     ]
 
     public static var names: [String] { entries.map(\.name) }
 
-    /// The models named in a `--models` list ("all" selects every model).
+    /// The models named in a `--models` list ("all" selects every model but the neural one).
     public static func models(_ list: [String], options: ModelOptions) throws -> [any AttributionModel] {
         var selected: [ModelEntry] = []
         for raw in list {
             let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
             if name.isEmpty { continue }
             if name == "all" {
-                selected = entries
+                for entry in entries where entry.inAll && !selected.contains(where: { $0.name == entry.name }) { selected.append(entry) }
                 continue
             }
             guard let entry = entries.first(where: { $0.name == name }) else {

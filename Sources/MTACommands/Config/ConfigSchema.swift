@@ -73,6 +73,12 @@ enum ConfigSchema {
         ConfigKey("models.shapley_max_position", "--shapley-max-position", .whole, modelCommands),
         ConfigKey("models.shapley_exact_max", "--shapley-exact-max", .whole, modelCommands),
         ConfigKey("models.shapley_samples", "--shapley-samples", .whole, modelCommands),
+        ConfigKey("models.neural_lookback_days", "--neural-lookback-days", .whole, modelCommands),
+        ConfigKey("models.neural_epochs", "--neural-epochs", .whole, modelCommands),
+        ConfigKey("models.neural_steps_per_epoch", "--neural-steps-per-epoch", .text, modelCommands),
+        ConfigKey("models.neural_width", "--neural-width", .whole, modelCommands),
+        ConfigKey("models.neural_exact_limit", "--neural-exact-limit", .whole, modelCommands),
+        ConfigKey("models.neural_samples", "--neural-samples", .whole, modelCommands),
         ConfigKey("models.seed", "--seed", .whole, modelCommands),
         // Where results go.
         ConfigKey("output.directory", "--out", .text, ["attribute"]),

@@ -19,7 +19,8 @@ public struct DatabaseSink: ResultSink {
     /// Detail tables a job may have written before; `overwrite` clears its rows in all
     /// that exist, so a re-run with fewer models leaves nothing stale behind.
     static let knownDetailTables = ["markov_removal_effects", "markov_transitions", "markov_order_selection",
-                                    "shapley_ordered", "shapley_rate_errors"]
+                                    "shapley_ordered", "shapley_rate_errors", "neural_by_day", "neural_channels",
+                                    "neural_incremental"]
 
     public let target: Target
     public let prefix: String

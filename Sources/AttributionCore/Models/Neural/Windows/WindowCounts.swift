@@ -50,6 +50,19 @@ public struct WindowCounts: Sendable, Equatable {
         return count - 1
     }
 
+    /// The index of `window`, or nil when it is not in the table.
+    public func index(of window: UnsafeBufferPointer<UInt64>) -> Int? {
+        precondition(window.count == days)
+        let mask = slots.count - 1
+        var slot = Self.hash(window) & mask
+        while true {
+            let held = Int(slots[slot])
+            if held == 0 { return nil }
+            if matches(held - 1, window) { return held - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
     public mutating func add(_ window: [UInt64], positives p: Int64, negatives n: Int64) {
         window.withUnsafeBufferPointer { add($0, positives: p, negatives: n) }
     }

@@ -5,10 +5,14 @@ import Testing
 @Suite struct WindowExtractorTests {
     /// window (channel names per day, oldest first, "-" for none) → (positives, negatives).
     static func described(_ counts: WindowCounts, _ events: EventTable) -> [String: (Int64, Int64)] {
+        described(counts, names: events.channels.names)
+    }
+
+    static func described(_ counts: WindowCounts, names channelNames: [String]) -> [String: (Int64, Int64)] {
         var out: [String: (Int64, Int64)] = [:]
         for w in 0..<counts.count {
             let days = counts.windows.window(w).map { mask -> String in
-                let names = (0..<events.channels.count).filter { mask >> UInt64($0) & 1 == 1 }.map { events.channels[Int32($0)] }
+                let names = (0..<channelNames.count).filter { mask >> UInt64($0) & 1 == 1 }.map { channelNames[$0] }
                 return names.isEmpty ? "-" : names.joined(separator: "+")
             }
             out[days.joined(separator: " ")] = (counts.positives[w], counts.negatives[w])
@@ -17,7 +21,8 @@ import Testing
     }
 
     static func expectCounts(_ got: [String: (Int64, Int64)], _ want: [String: (Int64, Int64)], sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(Set(got.keys) == Set(want.keys), "\(got.keys.sorted()) vs \(want.keys.sorted())", sourceLocation: sourceLocation)
+        let extra = Set(got.keys).subtracting(want.keys), missing = Set(want.keys).subtracting(got.keys)
+        #expect(extra.isEmpty && missing.isEmpty, "\(extra.count) extra, e.g. \(extra.sorted().prefix(3)); \(missing.count) missing, e.g. \(missing.sorted().prefix(3))", sourceLocation: sourceLocation)
         for (k, v) in want { #expect(got[k]?.0 == v.0 && got[k]?.1 == v.1, "\(k): \(String(describing: got[k])) vs \(v)", sourceLocation: sourceLocation) }
     }
 
@@ -122,5 +127,43 @@ import Testing
             if !converted, let s = start { expected += lastDay - s + 1 }
         }
         #expect(counts.totalNegatives == expected)
+    }
+
+    /// The generator's users convert at most once but are touched after it: journeys cut at
+    /// the first conversion (the default rule) are then exactly the extractor's segments.
+    @Test func firstConversionJourneysGiveTheEventsWindows() {
+        var config = SyntheticTouchpoints.Config(users: 2_000)
+        config.seed = 11
+        let events = SyntheticTouchpoints.generate(config)
+        for negatives in ExtractOptions.NegativeRule.allCases {
+            let options = ExtractOptions(lookbackDays: 5, negatives: negatives)
+            let fromEvents = WindowExtractor.extract(events, options: options)
+            let journeys = JourneyBuilder.build(events, options: JourneyOptions(rule: .firstConversion))
+            let fromJourneys = WindowExtractor.extract(journeys, options: options)
+            let a = Self.described(fromEvents, names: events.channels.names)
+            let b = Self.described(fromJourneys, names: journeys.channels.names)
+            #expect(a.count == b.count && fromEvents.totalPositives == fromJourneys.totalPositives
+                    && fromEvents.totalNegatives == fromJourneys.totalNegatives,
+                    "\(negatives): \(a.count) vs \(b.count) windows, \(fromEvents.totalPositives)/\(fromEvents.totalNegatives) vs \(fromJourneys.totalPositives)/\(fromJourneys.totalNegatives)")
+            Self.expectCounts(b, a)
+        }
+    }
+
+    @Test func eachJourneyIsItsOwnSegmentAtRiskToTheLastDay() {
+        // A converts on day 3 and touches again on day 4: as a journey of its own (every
+        // conversion), that touch is at risk to the last day of the data (5), where the
+        // event extractor drops a converter's trailing touches.
+        let events = Fixtures.events([
+            ("A", "email", 0.1, 0), ("A", nil, 3.2, 40), ("A", "video", 4.0, 0),
+            ("B", "search", 5.5, 0),
+        ])
+        let journeys = JourneyBuilder.build(events, options: JourneyOptions(rule: .everyConversion))
+        let counts = WindowExtractor.extract(journeys, options: ExtractOptions(lookbackDays: 2))
+        Self.expectCounts(Self.described(counts, names: journeys.channels.names), [
+            "- email": (0, 1), "email -": (0, 1),   // A days 0 and 1
+            "- -": (1, 1),                          // A day 2 at risk; converts on day 3, nothing in the window
+            "- video": (0, 1), "video -": (0, 1),   // A's second journey, days 4 and 5
+            "- search": (0, 1),                     // B day 5
+        ])
     }
 }

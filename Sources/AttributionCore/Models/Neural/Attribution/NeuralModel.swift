@@ -1,0 +1,121 @@
+import Foundation
+
+/// `--models neural`: the three stages of `mta extract`, `train` and `explain` in
+/// memory on the run's journeys (each journey one segment at risk, algorithms notes
+/// §5), giving two results from one fitted network: `neural` (Shapley values of the
+/// calibrated model over each conversion window's cells) and `neural-removal`
+/// (expected conversions lost with each channel's touches removed).
+public struct NeuralModel: AttributionModel {
+    public let name = "neural"
+    public let removalName = "neural-removal"
+    public let settings: NeuralSettings
+    public var needsJourneys: Bool { true }
+
+    public init(settings: NeuralSettings) { self.settings = settings }
+
+    public func attribute(_ input: AttributionInput) throws -> ModelResult {
+        try attributeAll(input)[0]
+    }
+
+    public func attributeAll(_ input: AttributionInput) throws -> [ModelResult] {
+        guard let journeys = input.journeys else {
+            throw ModelError(model: name, message: "needs event-level input (touch times); a path table has none")
+        }
+        guard journeys.channels.count > 0 else { throw ModelError(model: name, message: "no channel was touched") }
+        guard journeys.channels.count <= NetworkShape.maximumChannels else {
+            throw ModelError(model: name, message: "\(journeys.channels.count) channels; the network takes at most \(NetworkShape.maximumChannels): fold the rest with --top-channels \(NetworkShape.maximumChannels)")
+        }
+        if let problem = settings.training.problem { throw ModelError(model: name, message: problem) }
+        let counts = WindowExtractor.extract(journeys, options: ExtractOptions(lookbackDays: settings.lookbackDays, negatives: .atRisk))
+        guard counts.totalPositives > 0, counts.totalNegatives > 0 else {
+            throw ModelError(model: name, message: "needs both conversions and days without one to learn from")
+        }
+        var epochs: [EpochMetrics] = []
+        let model = NeuralTrainer.train(counts, options: settings.training, onEpoch: { epochs.append($0) })
+        let explanation = NeuralShapley.explain(model, counts: counts, options: settings.shapley)
+        let removal = NeuralRemoval.measure(model, journeys: journeys, counts: counts)
+        return [shapleyResult(explanation, counts: counts, epochs: epochs, input: input),
+                removalResult(removal, input: input)]
+    }
+
+    private func shapleyResult(_ e: NeuralExplanation, counts: WindowCounts, epochs: [EpochMetrics], input: AttributionInput) -> ModelResult {
+        var result = credited(name, shares: e.channelShare, input: input)
+        var details: [(key: String, value: DetailValue)] = [
+            ("lookback_days", .integer(counts.days)),
+            ("distinct_windows", .integer(counts.count)),
+            ("positive_windows", .integer(Int(counts.totalPositives))),
+            ("negative_windows", .integer(Int(counts.totalNegatives))),
+            ("baseline_probability", .number(e.baseline)),
+            ("exact_windows", .integer(e.exactWindows)),
+            ("sampled_windows", .integer(e.sampledWindows)),
+        ]
+        if let last = epochs.last {
+            details.append(("train_log_loss", .number(last.train.logLoss)))
+            details.append(("train_roc_auc", .number(last.train.rocAUC)))
+            if let v = last.validation {
+                details.append(("holdout_log_loss", .number(v.logLoss)))
+                details.append(("holdout_roc_auc", .number(v.rocAUC)))
+            }
+        }
+        result.details = details
+        result.tables = [Self.byDayTable(e, channels: input.channels.names), Self.channelTable(e, channels: input.channels.names)]
+        if let last = epochs.last, let v = last.validation {
+            result.messages = ["neural: \(counts.count) distinct windows, held-out ROC AUC \(rounded(v.rocAUC)), log loss \(rounded(v.logLoss))"]
+        }
+        return result
+    }
+
+    private func removalResult(_ r: NeuralIncrementality, input: AttributionInput) -> ModelResult {
+        var result = credited(removalName, shares: r.shares, input: input)
+        result.details = [
+            ("expected_conversions", .number(r.expectedConversions)),
+            ("observed_conversions", .number(r.observedConversions)),
+            ("incremental_conversions", .number(r.incremental.reduce(0, +))),
+            ("segments", .integer(r.segments)),
+        ]
+        var table = DetailTable(fileName: "neural_incremental.csv",
+                                header: ["channel", "incremental_conversions", "share", "expected_conversions", "observed_conversions"])
+        let shares = r.shares
+        for c in 0..<input.channels.count {
+            table.rows.append([.text(input.channels.names[c]), .number(r.incremental[c]), .number(shares[c]),
+                               .number(r.expectedConversions), .number(r.observedConversions)])
+        }
+        result.tables = [table]
+        result.messages = ["neural-removal: the model expects \(rounded(r.expectedConversions)) conversions (observed \(rounded(r.observedConversions))); removing every channel's touches one at a time loses \(rounded(r.incremental.reduce(0, +))) in all"]
+        return result
+    }
+
+    /// Shares denormalized over the run's conversions and revenue, as Markov's are.
+    private func credited(_ model: String, shares: [Double], input: AttributionInput) -> ModelResult {
+        let conversions = input.paths.totalConversions, value = input.paths.totalValue
+        return ModelResult(model: model, channels: input.channels, conversions: shares.map { $0 * conversions },
+                           revenue: input.hasValue ? shares.map { $0 * value } : nil)
+    }
+
+    /// `neural_by_day.csv`: every (day, channel) cell's summed value, the conversion day first.
+    public static func byDayTable(_ e: NeuralExplanation, channels names: [String]) -> DetailTable {
+        var table = DetailTable(fileName: "neural_by_day.csv", header: ["days_before_conversion", "channel", "value", "share"])
+        let total = e.total
+        for k in 0..<e.days {
+            for c in 0..<e.channels {
+                let v = e.cell(daysBeforeConversion: k, channel: c)
+                table.rows.append([.integer(k), .text(names[c]), .number(v), .number(total != 0 ? v / total : 0)])
+            }
+        }
+        return table
+    }
+
+    /// `neural_channels.csv`: per channel the summed value, its share, the conversions
+    /// it stands for (share × conversions) and the sampling standard error of the value.
+    public static func channelTable(_ e: NeuralExplanation, channels names: [String]) -> DetailTable {
+        var table = DetailTable(fileName: "neural_channels.csv", header: ["channel", "value", "share", "conversions", "standard_error"])
+        let share = e.channelShare, conversions = e.channelConversions
+        for c in 0..<e.channels {
+            table.rows.append([.text(names[c]), .number(e.channelValue[c]), .number(share[c]),
+                               .number(conversions[c]), .number(e.channelError[c])])
+        }
+        return table
+    }
+
+    private func rounded(_ x: Double) -> String { String(format: "%.4g", x) }
+}

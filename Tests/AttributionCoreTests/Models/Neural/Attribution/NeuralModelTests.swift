@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import AttributionCore
+
+@Suite struct NeuralModelTests {
+    /// Small enough for a debug build; the generator's paid_search made strong, display
+    /// (always effect 0) kept at none.
+    static func run(seed: UInt64 = 3) throws -> (input: AttributionInput, results: [ModelResult]) {
+        var config = SyntheticTouchpoints.Config(users: 12_000)
+        config.channels = 3
+        config.effects = [3.0, 1.0, 0]
+        config.seed = seed
+        let events = SyntheticTouchpoints.generate(config)
+        let journeys = JourneyBuilder.build(events)
+        let input = AttributionInput(paths: PathTable(journeys: journeys), journeys: journeys, hasValue: true)
+        var options = ModelOptions()
+        options.neural.lookbackDays = 5
+        options.neural.training.width = 6
+        options.neural.training.layers = 1
+        options.neural.training.dropout = 0.1
+        options.neural.training.epochs = 3
+        options.neural.training.stepsPerEpoch = nil
+        options.neural.training.batchSize = 256
+        options.neural.training.learningRate = 0.02
+        options.neural.training.seed = seed
+        let models = try ModelRegistry.models(["neural"], options: options)
+        #expect(models.count == 1 && models[0].needsJourneys)
+        return (input, try models[0].attributeAll(input))
+    }
+
+    @Test func aStrongChannelGetsClearlyMoreCreditThanOneWithNoEffect() throws {
+        let (input, results) = try Self.run()
+        #expect(results.map(\.model) == ["neural", "neural-removal"])
+        let names = input.channels.names
+        let strong = names.firstIndex(of: "paid_search")!, none = names.firstIndex(of: "display")!
+        for r in results {
+            let shares = r.shares
+            #expect(shares[strong] > 3 * max(shares[none], 0.01), "\(r.model): \(zip(names, shares).map { "\($0) \($1)" })")
+            // Credits are the run's conversions and revenue, split by the shares.
+            #expect(abs(r.totalConversions - input.paths.totalConversions) < 1e-6 * input.paths.totalConversions)
+            #expect(abs(r.revenue!.reduce(0, +) - input.paths.totalValue) < 1e-6 * input.paths.totalValue)
+        }
+        // The by-day table sums to the channel values; its shares to 1.
+        let byDay = results[0].tables.first { $0.fileName == "neural_by_day.csv" }!
+        let channels = results[0].tables.first { $0.fileName == "neural_channels.csv" }!
+        func number(_ v: DetailValue) -> Double { if case .number(let d) = v { d } else { .nan } }
+        func text(_ v: DetailValue) -> String { if case .text(let s) = v { s } else { "" } }
+        for row in channels.rows {
+            let sum = byDay.rows.filter { text($0[1]) == text(row[0]) }.map { number($0[2]) }.reduce(0, +)
+            #expect(abs(sum - number(row[1])) < 1e-9 * max(1, abs(sum)))
+        }
+        #expect(abs(byDay.rows.map { number($0[3]) }.reduce(0, +) - 1) < 1e-9)
+        // The removal replay's factual expectation is calibrated near the observed count.
+        let removal = results[1]
+        let expected = removal.details.first { $0.key == "expected_conversions" }!.value
+        let observed = removal.details.first { $0.key == "observed_conversions" }!.value
+        if case .number(let e) = expected, case .number(let o) = observed {
+            #expect(abs(e / o - 1) < 0.25, "expected \(e), observed \(o)")
+        } else {
+            Issue.record("missing details")
+        }
+    }
+
+    @Test func pathInputAndTooManyChannelsAreClearErrors() throws {
+        let model = NeuralModel(settings: NeuralSettings())
+        var journeys = JourneySet(channels: ChannelIndex())
+        for c in 0..<65 { _ = journeys.channels.id(for: "c\(c)") }
+        let paths = PathTable(journeys: journeys)
+        #expect(throws: ModelError.self) { try model.attributeAll(AttributionInput(paths: paths, journeys: nil, hasValue: false)) }
+        let error = #expect(throws: ModelError.self) { try model.attributeAll(AttributionInput(paths: paths, journeys: journeys, hasValue: false)) }
+        #expect(error?.message.contains("--top-channels 64") == true)
+    }
+
+    @Test func allLeavesTheNeuralModelOut() throws {
+        let all = try ModelRegistry.models(["all"], options: ModelOptions()).map(\.name)
+        #expect(!all.contains("neural"))
+        let named = try ModelRegistry.models(["all", "neural"], options: ModelOptions()).map(\.name)
+        #expect(named.last == "neural" && named.count == all.count + 1)
+    }
+}
