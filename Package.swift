@@ -22,7 +22,9 @@ let package = Package(
     ],
     targets: [
         // Pure domain: events → journeys → paths → models → results. No I/O.
-        .target(name: "AttributionCore", exclude: ["README.md"]),
+        .target(name: "AttributionCore", dependencies: ["CNeuralKernels"], exclude: ["README.md"]),
+        // The neural network's Float hot loops, built for AVX2 + FMA and for baseline CPUs, picked at run time.
+        .target(name: "CNeuralKernels"),
         // One libc call Swift cannot see without _GNU_SOURCE: the atomic folder swap.
         .target(name: "CFileExchange"),
         // Sources and sinks: CSV files, SQLite, PostgreSQL/Redshift, the config file, result files;

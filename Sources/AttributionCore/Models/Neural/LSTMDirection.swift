@@ -41,25 +41,10 @@ struct LSTMDirection<T: NeuralScalar> {
                 MatrixKernels.multiply(rows: n, columns: g4, inner: w, a: hp, aRow: w, aColumn: 1,
                                        b: recurrentKernel, ldb: g4, c: z, ldc: g4, accumulate: true)
             }
-            let c = cells + t * n * w
-            let tc = tanhCells + t * n * w
-            for b in 0..<n {
-                let zr = z + b * g4
-                T.sigmoid(zr, count: 2 * w)
-                T.tanh(zr + 2 * w, count: w)
-                T.sigmoid(zr + 3 * w, count: w)
-                let cr = c + b * w, tcr = tc + b * w
-                if s == 0 {
-                    for j in 0..<w { cr[j] = zr[j] * zr[2 * w + j] }
-                } else {
-                    let cp = cells + (day(s - 1) * n + b) * w
-                    for j in 0..<w { cr[j] = zr[w + j] * cp[j] + zr[j] * zr[2 * w + j] }
-                }
-                tcr.update(from: cr, count: w)
-                T.tanh(tcr, count: w)
-                let h = output + (t * n + b) * outputStride
-                for j in 0..<w { h[j] = zr[3 * w + j] * tcr[j] }
-            }
+            T.cellForward(rows: n, width: w, gates: z,
+                          previousCells: s == 0 ? nil : UnsafePointer(cells + day(s - 1) * n * w),
+                          cells: cells + t * n * w, tanhCells: tanhCells + t * n * w,
+                          output: output + t * n * outputStride, outputStride: outputStride)
         }
     }
 
@@ -78,28 +63,14 @@ struct LSTMDirection<T: NeuralScalar> {
             let t = day(s)
             let last = s == days - 1
             let z = gates + t * n * g4
-            for b in 0..<n {
-                let zr = z + b * g4
-                let tcr = tanhCells + (t * n + b) * w
-                let cp: UnsafePointer<T>? = s == 0 ? nil : cells + (day(s - 1) * n + b) * w
-                let above: UnsafePointer<T>? =
-                    if let og = outputGradient { og + (t * n + b) * gradientStride }
-                    else if last, let fg = finalGradient { fg + b * gradientStride }
-                    else { nil }
-                let dhr = dhNext + b * w, dcr = dcNext + b * w
-                for j in 0..<w {
-                    var dh: T = last ? 0 : dhr[j]
-                    if let above { dh += above[j] }
-                    let i = zr[j], f = zr[w + j], g = zr[2 * w + j], o = zr[3 * w + j], tc = tcr[j]
-                    var dc = dh * o * (1 - tc * tc)
-                    if !last { dc += dcr[j] }
-                    zr[j] = dc * g * i * (1 - i)
-                    zr[w + j] = if let cp { dc * cp[j] * f * (1 - f) } else { 0 }
-                    zr[2 * w + j] = dc * i * (1 - g * g)
-                    zr[3 * w + j] = dh * tc * o * (1 - o)
-                    dcr[j] = dc * f
-                }
-            }
+            let above: UnsafePointer<T>? =
+                if let og = outputGradient { og + t * n * gradientStride }
+                else if last, let fg = finalGradient { fg }
+                else { nil }
+            T.cellBackward(rows: n, width: w, gates: z, tanhCells: tanhCells + t * n * w,
+                           previousCells: s == 0 ? nil : cells + day(s - 1) * n * w,
+                           above: above, aboveStride: gradientStride,
+                           recurrentGradient: dhNext, cellGradient: dcNext, fromNext: !last)
             if s > 0 {
                 // dL/dh̃₋ = dZ · Uᵀ, then through the recurrent mask to dL/dh of the previous step.
                 MatrixKernels.multiply(rows: n, columns: w, inner: g4, a: z, aRow: g4, aColumn: 1,

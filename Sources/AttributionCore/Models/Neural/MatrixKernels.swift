@@ -2,13 +2,23 @@
 enum MatrixKernels {
     /// C ← (accumulate ? C : 0) + A · B, with C `[rows × columns]` (row stride `ldc`), B `[inner × columns]`
     /// (row stride `ldb`) and A(i, p) = `a[i · aRow + p · aColumn]` — so A can be read transposed
-    /// (weight gradients Xᵀ · dZ) without copying it.
-    ///
-    /// Blocked as 6 rows × 8 columns of C held in registers while p runs over the inner dimension: 12
-    /// accumulator vectors, one row of B and a broadcast fill the 16 SSE registers (measured ~15 % faster
-    /// than 4 × 8; 4 × 16 spills). Every element of C is summed in the same order whatever block it falls
-    /// in, so a row's result never depends on its batch or shard.
+    /// (weight gradients Xᵀ · dZ) without copying it. Every element of C is summed in the same order
+    /// (p = 0, 1, …) whatever block it falls in, so a row's result never depends on its batch or shard.
+    /// `Float` runs the C kernels (`FloatKernels`), `Double` `plainMultiply`.
+    @inline(__always)
     static func multiply<T: NeuralScalar>(
+        rows m: Int, columns n: Int, inner k: Int,
+        a: UnsafePointer<T>, aRow: Int, aColumn: Int,
+        b: UnsafePointer<T>, ldb: Int,
+        c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool
+    ) {
+        T.multiply(rows: m, columns: n, inner: k, a: a, aRow: aRow, aColumn: aColumn, b: b, ldb: ldb,
+                   c: c, ldc: ldc, accumulate: accumulate)
+    }
+
+    /// `multiply` in Swift (the `Double` path: gradient checks). Blocked as 6 rows × 8 columns of C held in
+    /// registers while p runs over the inner dimension.
+    static func plainMultiply<T: NeuralScalar>(
         rows m: Int, columns n: Int, inner k: Int,
         a: UnsafePointer<T>, aRow: Int, aColumn: Int,
         b: UnsafePointer<T>, ldb: Int,

@@ -120,10 +120,12 @@ struct ShardPass<T: NeuralScalar> {
                     finalGradient: top ? UnsafePointer(ws.featureGradient + d * w) : nil, gradientStride: 2 * w,
                     recurrentGradient: ws.recurrentGradient, cellGradient: ws.cellGradient)
 
-                // dU += h̃₋ᵀ · dZ and db += Σ dZ, over every day and window at once.
-                MatrixKernels.multiply(rows: w, columns: g4, inner: steps, a: ws.previousOutputs[slot], aRow: 1, aColumn: w,
-                                       b: z, ldb: g4, c: gradient + weights.recurrentKernel.lowerBound, ldc: g4,
-                                       accumulate: true)
+                // dU += h̃₋ᵀ · dZ over every day and window at once, but the direction's first day, whose h̃₋ is 0
+                // (day 0 going forward, the last day going backward); db += Σ dZ over all of them.
+                let first = d == 0 ? n : 0
+                MatrixKernels.multiply(rows: w, columns: g4, inner: steps - n, a: ws.previousOutputs[slot] + first * w,
+                                       aRow: 1, aColumn: w, b: z + first * g4, ldb: g4,
+                                       c: gradient + weights.recurrentKernel.lowerBound, ldc: g4, accumulate: true)
                 let biasGradient = gradient + weights.bias.lowerBound
                 for r in 0..<steps { MatrixKernels.add(z + r * g4, into: biasGradient, count: g4) }
 
