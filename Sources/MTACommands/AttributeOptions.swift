@@ -169,6 +169,9 @@ struct ModelArguments: ParsableArguments {
     @Option(help: "Neural: LSTM units per direction (and dense width).")
     var neuralWidth = 64
 
+    @Option(help: "Neural: stacked bidirectional LSTM layers.")
+    var neuralLayers = 2
+
     @Option(help: "Neural: a conversion window's cells are enumerated exactly up to this many, sampled above.")
     var neuralExactLimit = 12
 
@@ -215,6 +218,8 @@ struct ModelArguments: ParsableArguments {
         o.neural.lookbackDays = neuralLookbackDays
         o.neural.training.epochs = neuralEpochs
         o.neural.training.width = neuralWidth
+        guard neuralLayers >= 1 else { throw ValidationError("--neural-layers must be at least 1") }
+        o.neural.training.layers = neuralLayers
         if neuralStepsPerEpoch == "full" {
             o.neural.training.stepsPerEpoch = nil
         } else if let n = Int(neuralStepsPerEpoch), n >= 1 {

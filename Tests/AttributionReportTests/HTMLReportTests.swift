@@ -63,6 +63,8 @@ struct HTMLReportTests {
         }
         #expect(probe.count("<h4>Transitions</h4>") == 1)
         #expect(probe.count("<h4>Credit by touch position</h4>") == 1)
+        #expect(probe.count("<h4>Credit by day before the conversion</h4>") == 1)
+        #expect(probe.count("<h4>Incremental conversions</h4>") == 1)
         // With exactMax 3 the 40-channel run samples large sets: whiskers are drawn.
         #expect(probe.count("<h4>Sampling error</h4>") == (channels == 40 ? 1 : 0))
         if let dir = ProcessInfo.processInfo.environment["MTA_REPORT_OUT"] {

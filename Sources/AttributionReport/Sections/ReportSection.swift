@@ -34,6 +34,8 @@ enum ReportRegistry {
         "markov": [MarkovRemovalEffectsDetail(), MarkovTransitionsDetail()],
         "shapley-ordered": [OrderedShapleyPositionsDetail()],
         "shapley-rate": [ShapleyRateErrorsDetail()],
+        "neural": [NeuralByDayDetail()],
+        "neural-removal": [NeuralIncrementalDetail()],
     ]
 
     /// `markov-2` and `markov` are one family; other names are their own.

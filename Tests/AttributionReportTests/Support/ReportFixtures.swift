@@ -47,6 +47,16 @@ enum ReportFixtures {
         var o = ModelOptions()
         o.shapleyExactMax = exactMax
         o.shapleySamples = 200
+        // A tiny network: the report needs the neural tables, not a good model.
+        o.neural.lookbackDays = 5
+        o.neural.training.width = 4
+        o.neural.training.layers = 1
+        o.neural.training.epochs = 2
+        o.neural.training.stepsPerEpoch = 20
+        o.neural.training.batchSize = 256
+        o.neural.training.balance = true
+        o.neural.shapley.exactLimit = 8
+        o.neural.shapley.samples = 40
         return o
     }
 
@@ -58,13 +68,13 @@ enum ReportFixtures {
         let journeys = JourneyBuilder.build(events)
         let paths = PathTable(journeys: journeys)
         let input = AttributionInput(paths: paths, journeys: journeys, hasValue: true)
-        let outcomes = AttributionRun.run(try ModelRegistry.models(["all"], options: modelOptions(exactMax: exactMax)), on: input)
+        let outcomes = AttributionRun.run(try ModelRegistry.models(["all", "neural"], options: modelOptions(exactMax: exactMax)), on: input)
         var read = ReadReport()
         read.rows = events.count
         var doc = AttributionDocument(input: "events.csv", format: "events",
                                       summary: JourneySummary(paths: paths, journeys: journeys, hasValue: true),
                                       read: read, outcomes: outcomes,
-                                      settings: [("journey", .string("first-conversion")), ("models", .string("all")),
+                                      settings: [("journey", .string("first-conversion")), ("models", .string("all,neural")),
                                                  ("database_password", .string("***"))])
         doc.jobId = "job-\(n)"
         doc.runAt = Date(timeIntervalSince1970: 1_717_900_000)

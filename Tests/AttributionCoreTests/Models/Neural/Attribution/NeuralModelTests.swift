@@ -14,14 +14,16 @@ import Testing
         let journeys = JourneyBuilder.build(events)
         let input = AttributionInput(paths: PathTable(journeys: journeys), journeys: journeys, hasValue: true)
         var options = ModelOptions()
-        options.neural.lookbackDays = 5
-        options.neural.training.width = 6
+        options.neural.lookbackDays = 7
+        options.neural.training.width = 8
         options.neural.training.layers = 1
         options.neural.training.dropout = 0.1
-        options.neural.training.epochs = 3
-        options.neural.training.stepsPerEpoch = nil
+        options.neural.training.epochs = 4
+        options.neural.training.stepsPerEpoch = 200
         options.neural.training.batchSize = 256
-        options.neural.training.learningRate = 0.02
+        options.neural.training.learningRate = 0.01
+        // Conversions are ~0.1 % of the days at risk: balanced batches see enough of them.
+        options.neural.training.balance = true
         options.neural.training.seed = seed
         let models = try ModelRegistry.models(["neural"], options: options)
         #expect(models.count == 1 && models[0].needsJourneys)
