@@ -36,6 +36,8 @@ struct Attribute: AsyncParsableCommand {
     func run() async throws {
         let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments)
         let tables = try reportingErrors { try sinks.databaseSink(source: source) }
+        let sink = ResultFolderSink(directory: out, extraFiles: writePaths ? [ResultFolderSink.pathTable] : [])
+        try reportingErrors { try sink.preflight() }
         var pipeline = setup.pipeline
         let showTimings = timings
         pipeline.onStage = { stage, seconds in if showTimings { printTiming(stage, seconds) } }
@@ -46,7 +48,6 @@ struct Attribute: AsyncParsableCommand {
         let (document, input) = try await reportingErrors { try await pipeline.run(jobId: sinks.resolvedJobId(), settings: setup.settings) }
         RunPrinter.readWarnings(document.read)
 
-        let sink = ResultFolderSink(directory: out, extraFiles: writePaths ? [ResultFolderSink.pathTable] : [])
         let start = Date()
         let names = try reportingErrors { try sink.publish(document, input: input) }
         if timings { printTiming("write results", Date().timeIntervalSince(start)) }

@@ -172,6 +172,9 @@ struct ModelArguments: ParsableArguments {
     @Option(help: "Neural: stacked bidirectional LSTM layers.")
     var neuralLayers = 2
 
+    @Flag(help: "Neural: class-balanced batches (half positives); the calibration shift restores the data's base rate.")
+    var neuralBalance = false
+
     @Option(help: "Neural: a conversion window's cells are enumerated exactly up to this many, sampled above.")
     var neuralExactLimit = 12
 
@@ -220,6 +223,7 @@ struct ModelArguments: ParsableArguments {
         o.neural.training.width = neuralWidth
         guard neuralLayers >= 1 else { throw ValidationError("--neural-layers must be at least 1") }
         o.neural.training.layers = neuralLayers
+        o.neural.training.balance = neuralBalance
         if neuralStepsPerEpoch == "full" {
             o.neural.training.stepsPerEpoch = nil
         } else if let n = Int(neuralStepsPerEpoch), n >= 1 {

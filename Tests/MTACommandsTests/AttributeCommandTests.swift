@@ -228,4 +228,17 @@ import Testing
         let empty = try cli.run(["attribute", "-", "--input", "paths", "--out", "none"], input: "")
         #expect(empty.status == 2 && empty.stderr.contains("<stdin>"), "\(empty.stderr)")
     }
+
+    /// A folder mta may not replace is refused before the input is even read (a long
+    /// neural run must not end in that refusal), and left as it was.
+    @Test func aForeignOutputFolderIsRefusedBeforeAnyWork() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("events.csv", "user_id,event,timestamp\nu1,email,not-a-time\n")
+        try FileManager.default.createDirectory(atPath: cli.path("mine"), withIntermediateDirectories: true)
+        try cli.write("mine/notes.txt", "keep me")
+        let r = try cli.run(["attribute", "events.csv", "--conversion-event", "purchase", "--out", "mine"])
+        #expect(r.status == 2 && r.stderr.contains("refusing to replace") && !r.stderr.contains("not-a-time"), "\(r.stderr)")
+        #expect(try cli.read("mine/notes.txt") == "keep me")
+    }
 }

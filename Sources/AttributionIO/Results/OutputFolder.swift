@@ -60,6 +60,9 @@ public struct OutputFolder {
         try? fm.removeItem(at: staging)
     }
 
+    /// Fails early, before any work, when the folder could not be replaced later.
+    public func preflight() throws { _ = try checkReplaceable() }
+
     /// Whether the folder exists; an error when it exists but mta may not replace it.
     private func checkReplaceable() throws -> Bool {
         var isDirectory: ObjCBool = false

@@ -78,6 +78,7 @@ enum ConfigSchema {
         ConfigKey("models.neural_steps_per_epoch", "--neural-steps-per-epoch", .text, modelCommands),
         ConfigKey("models.neural_width", "--neural-width", .whole, modelCommands),
         ConfigKey("models.neural_layers", "--neural-layers", .whole, modelCommands),
+        ConfigKey("models.neural_balance", "--neural-balance", .flag, modelCommands),
         ConfigKey("models.neural_exact_limit", "--neural-exact-limit", .whole, modelCommands),
         ConfigKey("models.neural_samples", "--neural-samples", .whole, modelCommands),
         ConfigKey("models.seed", "--seed", .whole, modelCommands),

@@ -17,6 +17,10 @@ public struct ResultFolderSink: ResultSink {
 
     public var description: String { directory }
 
+    /// The folder's refusal (files mta did not write, a file in the way) before the
+    /// models run for minutes, not after.
+    public func preflight() throws { try OutputFolder(directory: URL(fileURLWithPath: directory)).preflight() }
+
     public func write(_ document: AttributionDocument, input: AttributionInputSnapshot) async throws {
         _ = try publish(document, input: input)
     }
