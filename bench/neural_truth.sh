@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Distance to the causal truth: `mta generate --truth` data, every model of
-# `mta attribute` and the neural model (extract → train → explain) under the given
-# settings; prints each model's total variation distance between its channel shares
-# and the true shares (½ Σ |share − true share|), and the stage times.
+# `mta attribute`, `--models neural` in memory (neural and neural-removal, batches by
+# count and class-balanced), and the three stages (extract → train → explain) under
+# both negative rules with the given train flags; prints each model's total variation
+# distance between its channel shares and the true shares (½ Σ |share − true share|),
+# and the times.
 # Usage: bench/neural_truth.sh [users] [confounding] [train flags…]
 #   (default 100000 users, confounding 0, the default training). Needs a release build
 #   (.build/release/mta, or MTA=path).
@@ -17,6 +19,10 @@ trap 'rm -rf "$dir"' EXIT
 "$mta" attribute "$dir/events.csv" --conversion-event purchase --models all --out "$dir/rules" >/dev/null
 t() { /usr/bin/time -f "%e s, peak %M KiB" "$@"; }
 echo "# $users users, confounding $confounding, train flags: ${*:-(defaults)}"
+for balance in "" --neural-balance; do
+    echo "## attribute --models neural $balance"
+    t "$mta" attribute "$dir/events.csv" --conversion-event purchase --models neural $balance --out "$dir/neural$balance" 2>&1 | tail -1
+done
 for negatives in at-risk td-mta; do
     echo "## extract --negatives $negatives"
     t "$mta" extract "$dir/events.csv" --conversion-event purchase --lookback-days 7 --negatives "$negatives" --out "$dir/$negatives.mtax" 2>&1 | tail -2
@@ -33,13 +39,16 @@ truth = {r["channel"]: float(r["share"] or 0) for r in csv.DictReader(open(f"{d}
 models = collections.defaultdict(dict)
 for r in csv.DictReader(open(f"{d}/rules/attribution.csv")):
     models[r["model"]][r["channel"]] = float(r["share"])
+for balance, label in [("", "by count"), ("--neural-balance", "balanced")]:
+    for r in csv.DictReader(open(f"{d}/neural{balance}/attribution.csv")):
+        models[f"{r['model']} (in memory, {label})"][r["channel"]] = float(r["share"])
 for neg in ["at-risk", "td-mta"]:
     for r in csv.DictReader(open(f"{d}/{neg}/neural_channels.csv")):
-        models[f"neural ({neg} negatives)"][r["channel"]] = float(r["share"])
+        models[f"neural stages ({neg} negatives)"][r["channel"]] = float(r["share"])
 def tvd(shares):
     keys = set(truth) | set(shares)
     return 0.5 * sum(abs(shares.get(k, 0) - truth.get(k, 0)) for k in keys)
-print("\nmodel                          distance to the true shares")
+print("\nmodel                                        distance to the true shares")
 for name, shares in sorted(models.items(), key=lambda kv: tvd(kv[1])):
-    print(f"{name:30s} {tvd(shares):.3f}")
+    print(f"{name:44s} {tvd(shares):.3f}")
 PY

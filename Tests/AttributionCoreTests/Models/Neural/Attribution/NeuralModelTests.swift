@@ -5,12 +5,12 @@ import Testing
 @Suite struct NeuralModelTests {
     /// Small enough for a debug build; the generator's paid_search made strong, display
     /// (always effect 0) kept at none.
-    static func run(seed: UInt64 = 3) throws -> (input: AttributionInput, results: [ModelResult]) {
+    static func run(seed: UInt64 = 3) throws -> (input: AttributionInput, results: [ModelResult], truth: [ChannelTruth]) {
         var config = SyntheticTouchpoints.Config(users: 12_000)
         config.channels = 3
         config.effects = [3.0, 1.0, 0]
         config.seed = seed
-        let events = SyntheticTouchpoints.generate(config)
+        let (events, truth) = SyntheticTouchpoints.generateWithTruth(config)
         let journeys = JourneyBuilder.build(events)
         let input = AttributionInput(paths: PathTable(journeys: journeys), journeys: journeys, hasValue: true)
         var options = ModelOptions()
@@ -27,11 +27,11 @@ import Testing
         options.neural.training.seed = seed
         let models = try ModelRegistry.models(["neural"], options: options)
         #expect(models.count == 1 && models[0].needsJourneys)
-        return (input, try models[0].attributeAll(input))
+        return (input, try models[0].attributeAll(input), truth)
     }
 
-    @Test func aStrongChannelGetsClearlyMoreCreditThanOneWithNoEffect() throws {
-        let (input, results) = try Self.run()
+    @Test func aStrongChannelGetsClearlyMoreCreditThanOneWithNoEffectAndTheTruthIsCloserThanLastTouch() throws {
+        let (input, results, truth) = try Self.run()
         #expect(results.map(\.model) == ["neural", "neural-removal"])
         let names = input.channels.names
         let strong = names.firstIndex(of: "paid_search")!, none = names.firstIndex(of: "display")!
@@ -42,6 +42,13 @@ import Testing
             #expect(abs(r.totalConversions - input.paths.totalConversions) < 1e-6 * input.paths.totalConversions)
             #expect(abs(r.revenue!.reduce(0, +) - input.paths.totalValue) < 1e-6 * input.paths.totalValue)
         }
+        // Closer to the generator's causal truth than last touch (total variation distance).
+        let trueShare = Dictionary(uniqueKeysWithValues: truth.map { ($0.channel, $0.share ?? 0) })
+        func distance(_ r: ModelResult) -> Double {
+            0.5 * zip(names, r.shares).map { abs($1 - trueShare[$0]!) }.reduce(0, +)
+        }
+        let lastTouch = distance(try LastTouch().attribute(input))
+        for r in results { #expect(distance(r) < lastTouch, "\(r.model) \(distance(r)) vs last touch \(lastTouch)") }
         // The by-day table sums to the channel values; its shares to 1.
         let byDay = results[0].tables.first { $0.fileName == "neural_by_day.csv" }!
         let channels = results[0].tables.first { $0.fileName == "neural_channels.csv" }!
