@@ -10,7 +10,8 @@ public enum NeuralShapley {
     public struct Options: Sendable, Equatable {
         /// Active cells up to which a window's 2ⁿ coalitions are enumerated.
         public var exactLimit = 12
-        /// Permutations per window above the limit.
+        /// Permutations per window above the limit (taken in antithetic pairs: an odd
+        /// number is rounded up).
         public var samples = 500
         public var seed: UInt64 = 1
         public init() {}
@@ -35,15 +36,22 @@ public enum NeuralShapley {
             } else {
                 var rng = SeededGenerator(seed: options.seed, stream: UInt64(w))
                 var order = Array(0..<cells.count)
-                for _ in 0..<options.samples {
-                    for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+                for k in 0..<(2 * pairs(options.samples)) {
+                    // Antithetic pairs: every other permutation is the previous one reversed.
+                    if k % 2 == 0 {
+                        for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+                    } else {
+                        order.reverse()
+                    }
                     game.orders.append(contentsOf: order)
-                    var prefix = 0
+                    // Built cell by cell, not as a bitmask: a window may hold more than 64 cells.
+                    for d in scratch.indices { scratch[d] = 0 }
                     game.scored.append(zero)
                     for i in order {
-                        prefix |= 1 << i
-                        game.scored.append(score(subset: prefix, cells, &scratch, &table))
+                        scratch[cells[i].day] |= 1 << UInt64(cells[i].channel)
+                        game.scored.append(scratch.withUnsafeBufferPointer { table.insert($0) })
                     }
+                    if k % 2 == 1 { order.reverse() }
                 }
             }
             games.append(game)
@@ -135,29 +143,40 @@ public enum NeuralShapley {
         return r
     }
 
+    /// Antithetic pairs (an order and its reverse) rounded up from `samples`.
+    static func pairs(_ samples: Int) -> Int { max(1, (samples + 1) / 2) }
+
     /// Mean marginal contribution over the permutations, and the variance of the
-    /// weighted mean (per cell, and per channel from each permutation's channel sums).
+    /// weighted mean (per cell, and per channel from each pair's channel sums); a pair's
+    /// two permutations are one observation, since they are not independent.
     static func accumulateSampled(_ game: Game, f: [Double], weight: Double, samples: Int, into result: inout NeuralExplanation) {
         let n = game.cells.count, channels = result.channels
-        var sum = [Double](repeating: 0, count: n), squares = sum
+        var sum = [Double](repeating: 0, count: n), squares = sum, pairCell = sum
         var channelSum = [Double](repeating: 0, count: channels), channelSquares = channelSum
         var perChannel = [Double](repeating: 0, count: channels)
-        for p in 0..<samples {
+        let pairCount = pairs(samples)
+        for pair in 0..<pairCount {
             for c in 0..<channels { perChannel[c] = 0 }
-            let base = p * (n + 1)
-            for k in 0..<n {
-                let i = game.orders[p * n + k]
-                let m = f[game.scored[base + k + 1]] - f[game.scored[base + k]]
-                sum[i] += m
-                squares[i] += m * m
-                perChannel[game.cells[i].channel] += m
+            for i in 0..<n { pairCell[i] = 0 }
+            for p in (2 * pair)..<(2 * pair + 2) {
+                let base = p * (n + 1)
+                for k in 0..<n {
+                    let i = game.orders[p * n + k]
+                    let m = (f[game.scored[base + k + 1]] - f[game.scored[base + k]]) / 2
+                    pairCell[i] += m
+                    perChannel[game.cells[i].channel] += m
+                }
+            }
+            for i in 0..<n {
+                sum[i] += pairCell[i]
+                squares[i] += pairCell[i] * pairCell[i]
             }
             for c in 0..<channels {
                 channelSum[c] += perChannel[c]
                 channelSquares[c] += perChannel[c] * perChannel[c]
             }
         }
-        let s = Double(samples)
+        let s = Double(pairCount)
         func meanVariance(_ total: Double, _ sq: Double) -> Double {
             s > 1 ? max(0, (sq - total * total / s) / (s - 1)) / s : 0
         }

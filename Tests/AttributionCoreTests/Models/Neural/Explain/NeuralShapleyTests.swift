@@ -89,4 +89,19 @@ import Testing
         // Seeded: the same numbers again.
         #expect(NeuralShapley.explain(Self.model, counts: Self.counts, options: o).value == sampled.value)
     }
+
+    /// 7 days × 12 channels all touched: 84 active cells, more than a 64-bit subset holds.
+    @Test func aWindowWithMoreThan64CellsIsSampledAndStillAddsUp() {
+        let model = TrainedModel(network: ConversionNetwork(shape: NetworkShape(days: 7, channels: 12, width: 3, layers: 1, dropout: 0), seed: 2),
+                                 calibrationShift: -2, options: TrainingOptions())
+        var counts = WindowCounts(days: 7, channels: 12)
+        counts.add([UInt64](repeating: 0xFFF, count: 7), positives: 2, negatives: 0)
+        var options = NeuralShapley.Options()
+        options.samples = 9  // rounded up to 5 antithetic pairs
+        let e = NeuralShapley.explain(model, counts: counts, options: options)
+        let f = model.probabilities(counts.windows)
+        #expect(e.sampledWindows == 1)
+        #expect(abs(e.total - 2 * (f[0] - e.baseline)) < 1e-9, "\(e.total) vs \(2 * (f[0] - e.baseline))")
+        #expect(e.value.allSatisfy { $0 != 0 })
+    }
 }
