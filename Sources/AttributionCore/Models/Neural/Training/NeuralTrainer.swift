@@ -123,8 +123,11 @@ public enum NeuralTrainer {
     }
 }
 
-/// The windows scored for per-epoch metrics: all, or a seeded sample of distinct
-/// windows with their counts scaled up by the inverse sampling rate.
+/// The windows scored for per-epoch metrics: all, or the heaviest half of the limit
+/// (by example count) kept whole and a seeded sample of the rest with their counts
+/// scaled up by the inverse sampling rate. Keeping the heavy windows matters: the
+/// all-zero window alone can hold half of all examples, and a uniform sample that
+/// took it (or missed it) would throw the calibration off.
 struct EvaluationSample: Sendable {
     let windows: WindowBatch
     let labels: [Float]
@@ -135,22 +138,29 @@ struct EvaluationSample: Sendable {
 
     init(_ split: ExampleSplit, counts: WindowCounts, limit: Int, seed: UInt64) {
         var keep = [Int](repeating: -1, count: counts.count)
+        var scale = [Double](repeating: 1, count: counts.count)
         var chosen: [Int] = Array(0..<counts.count)
         if counts.count > limit {
+            let total = (0..<counts.count).map { counts.positives[$0] + counts.negatives[$0] }
+            let byWeight = (0..<counts.count).sorted { total[$0] != total[$1] ? total[$0] > total[$1] : $0 < $1 }
+            let heavy = byWeight.prefix(limit / 2)
+            var rest = byWeight.dropFirst(limit / 2).map { Int32($0) }
             var rng = SeededGenerator(seed: seed, stream: 0xE7A1)
-            var all = chosen.map { Int32($0) }
-            NeuralTrainer.shuffle(&all, &rng)
-            chosen = all.prefix(limit).map(Int.init).sorted()
+            NeuralTrainer.shuffle(&rest, &rng)
+            let sampled = rest.prefix(limit - heavy.count).map(Int.init)
+            let factor = Double(rest.count) / Double(max(1, sampled.count))
+            for w in sampled { scale[w] = factor }
+            chosen = (Array(heavy) + sampled).sorted()
         }
         for (k, w) in chosen.enumerated() { keep[w] = k }
-        let scale = Double(counts.count) / Double(chosen.count)
         windows = counts.windows.gathering(chosen)
         var labels: [Float] = [], train: [Double] = [], validation: [Double] = [], position: [Int] = []
         for p in 0..<split.count where keep[Int(split.window[p])] >= 0 {
+            let w = Int(split.window[p])
             labels.append(split.label[p])
-            train.append(split.train[p] * scale)
-            validation.append(split.validation[p] * scale)
-            position.append(keep[Int(split.window[p])])
+            train.append(split.train[p] * scale[w])
+            validation.append(split.validation[p] * scale[w])
+            position.append(keep[w])
         }
         self.labels = labels
         self.train = train

@@ -104,4 +104,22 @@ import Testing
         #expect(split.train.reduce(0, +) + split.validation.reduce(0, +) == total)
         #expect(abs(split.validation.reduce(0, +) / total - 0.3) < 0.01)
     }
+
+    /// The all-zero window holds most examples: it is always scored, with its own count,
+    /// and the sampled rest is scaled so the totals stay right in expectation.
+    @Test func theEvaluationSampleKeepsTheHeaviestWindowsWhole() {
+        var counts = WindowCounts(days: 2, channels: 8)
+        counts.add([0, 0], positives: 500, negatives: 1_000_000)
+        for w in 1..<1_000 { counts.add([UInt64(w & 0xFF), UInt64(w >> 8)], positives: Int64(w % 3 == 0 ? 1 : 0), negatives: Int64(1 + w % 5)) }
+        let split = ExampleSplit(counts, fraction: 0.5, seed: 1)
+        let sample = EvaluationSample(split, counts: counts, limit: 100, seed: 1)
+        #expect(sample.windows.count == 100)
+        let zero = (0..<sample.windows.count).first { sample.windows.window($0).allSatisfy { $0 == 0 } }
+        #expect(zero != nil)
+        let zeroWeight = sample.position.indices.filter { sample.position[$0] == zero }.map { sample.train[$0] + sample.validation[$0] }.reduce(0, +)
+        #expect(zeroWeight == 1_000_500)
+        let total = Double(counts.totalPositives + counts.totalNegatives)
+        let sampled = sample.train.reduce(0, +) + sample.validation.reduce(0, +)
+        #expect(abs(sampled / total - 1) < 0.01, "\(sampled) vs \(total)")
+    }
 }
