@@ -179,7 +179,7 @@ struct ModelArguments: ParsableArguments {
     var neuralExactLimit = 12
 
     @Option(help: "Neural: permutations sampled per window above the exact limit.")
-    var neuralSamples = 500
+    var neuralSamples = 100
 
     @Option(help: "Seed for every random choice (held-out splits, sampling, the neural model's training).")
     var seed: UInt64 = 42

@@ -19,7 +19,7 @@ struct Explain: ParsableCommand {
     @Argument(help: "Examples file from `mta extract` (same channels and lookback as the model's).") var examples: String
     @Option(help: "Output folder.") var out = "results"
     @Option(help: "Active cells up to which values are exact (2ⁿ coalitions).") var exactLimit = 12
-    @Option(help: "Permutations per window above the exact limit.") var samples = 500
+    @Option(help: "Permutations per window above the exact limit (antithetic pairs).") var samples = 100
     @Option(help: "Random seed for the permutations.") var seed: UInt64 = 1
 
     func validate() throws {

@@ -12,7 +12,7 @@ public enum NeuralShapley {
         public var exactLimit = 12
         /// Permutations per window above the limit (taken in antithetic pairs: an odd
         /// number is rounded up).
-        public var samples = 500
+        public var samples = 100
         public var seed: UInt64 = 1
         public init() {}
     }
