@@ -33,16 +33,16 @@
 /// ## Speed
 /// The code is generic over `NeuralScalar` (`Float` for work, `Double` for gradient checks); the optimiser
 /// specialises it for `Float`. Time-major buffers make each day of a shard one matrix, so the input
-/// projections and weight gradients are single products over all days (`MatrixKernels.multiply`, a 4 × 8
-/// register-blocked kernel the compiler vectorises); only h · U runs day by day. The first layer's input
-/// projection sums the kernel rows of the touched channels. Transcendentals use a vectorised `exp`.
+/// projections and weight gradients are single products over all days; only h · U runs day by day. The
+/// first layer's input projection sums the kernel rows of the touched channels (the input is binary).
+/// `Float`'s products and the LSTM steps' element-wise parts run in C (`FloatKernels`, Sources/CNeuralKernels):
+/// one source built twice, for AVX2 + FMA (6 × 16 register blocks, B copied into contiguous panels) and for
+/// the baseline CPU, the variant picked once at run time. Results are bit-identical for any thread count on
+/// one machine; between CPUs with and without AVX2 they may differ in the last bits (fused multiply-adds).
 /// Each worker allocates its `ShardWorkspace` once per call.
 ///
-/// Cost at width 64, 2 layers, 7 days: about 0.85 M multiply-adds forward and 1.8 M backward per window
-/// (the recurrent products, layer 2's input projection, and their gradients), so ≈ 5.3 MFLOP per
-/// training window. The default x86-64 target has SSE only (4 floats a vector, no FMA): ≈ 39 GFLOP/s
-/// per 2.45 GHz core at best, and the product kernel reaches ≈ 20. Measured (`bench/neural_network.sh`,
-/// release, batch 1000, dropout on, 2-core build machine with other builds running): one thread
-/// ≈ 2.7 k windows/s forward+backward and ≈ 7.5 k/s predict; two threads ≈ 5 k and ≈ 14 k.
-/// Built for AVX2 (`-Xswiftc -target-cpu -Xswiftc haswell`) one core did ≈ 1.5× more in a standalone probe.
+/// Cost at width 64, 2 layers, 7 days: about 0.85 M multiply-adds forward and 1.7 M backward per window
+/// (the recurrent products, layer 2's input projection, and their gradients), so ≈ 5.1 MFLOP per
+/// training window. The AVX2 products reach 60–85 GFLOP/s per core (two 8-wide FMAs a cycle is the ceiling);
+/// the baseline build ≈ 14. Figures: `bench/neural_network.sh` and the README's benchmark table.
 public enum Neural {}

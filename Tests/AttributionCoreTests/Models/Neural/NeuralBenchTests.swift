@@ -25,6 +25,7 @@ struct NeuralBenchTests {
         let batch = NeuralTestData.windows(shape, count: batchSize, density: 0.15, seed: 2)
         let labels = NeuralTestData.labels(count: batchSize, seed: 3), weights = NeuralTestData.weights(count: batchSize, seed: 4)
         _ = net.lossAndGradient(batch, labels: labels, weights: weights, dropoutSeed: 0)
+        print("neural kernels: \(FloatKernels.best.name)")
         for threads in [1, 2] {
             var sink = 0.0
             let train = Self.measure {
