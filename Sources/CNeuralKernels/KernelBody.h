@@ -1,6 +1,8 @@
 // The kernels' source, compiled twice: by baseline.c (no extra CPU features, separate multiply and add)
 // and by avx2.c (every function built for AVX2 + FMA, multiply-adds fused). The includer defines
-// NK_MADD(acc, x, y) — acc + x·y, fused or not — and NK_TABLE, the name of the table to define.
+// NK_MADD(acc, x, y) — acc + x·y, fused or not —, NK_TABLE, the name of the table to define, and
+// NK_PANEL_VECTORS, the 8-float vectors across a product's register block (2 with AVX's 16 wide
+// registers; 1 with SSE's 16 narrow ones, where 6 × 16 accumulators would spill).
 // GCC/Clang vector extensions let the one source become SSE, AVX or NEON code.
 #include "CNeuralKernels.h"
 
@@ -65,7 +67,7 @@ NK_INLINE void nk_panel(int V, long m, long k, const float *a, long aRow, long a
 static void nk_multiply(long m, long n, long k, const float *a, long aRow, long aColumn,
                         const float *b, long ldb, float *c, long ldc, int accumulate) {
     long j = 0;
-    if (m >= 12) {
+    if (NK_PANEL_VECTORS == 2 && m >= 12) {
         // B's rows are often 1 KiB apart (4·width floats): a panel read in place falls into a few cache
         // sets and keeps being evicted. Copied into one contiguous block (256 inner rows at a time), it
         // stays in L1 for every row block. Blocking the inner dimension keeps each element's summation
@@ -82,7 +84,8 @@ static void nk_multiply(long m, long n, long k, const float *a, long aRow, long 
             }
         }
     }
-    for (; j + 16 <= n; j += 16) nk_panel(2, m, k, a, aRow, aColumn, b + j, ldb, c + j, ldc, accumulate);
+    if (NK_PANEL_VECTORS == 2)
+        for (; j + 16 <= n; j += 16) nk_panel(2, m, k, a, aRow, aColumn, b + j, ldb, c + j, ldc, accumulate);
     for (; j + 8 <= n; j += 8) nk_panel(1, m, k, a, aRow, aColumn, b + j, ldb, c + j, ldc, accumulate);
     // Columns past the last multiple of 8 (small shapes, the 1-wide output layer): one lane at a time,
     // in the same order as the vector lanes.

@@ -4,6 +4,7 @@
 // 8-float vectors on a CPU without AVX: every helper is inlined, so no call passes one (no ABI question).
 #pragma clang diagnostic ignored "-Wpsabi"
 #define NK_MADD(acc, x, y) ((acc) + (x) * (y))
+#define NK_PANEL_VECTORS 1
 #define NK_TABLE nk_baseline_table
 #define NK_NAME "baseline"
 #include "KernelBody.h"

@@ -44,5 +44,5 @@
 /// Cost at width 64, 2 layers, 7 days: about 0.85 M multiply-adds forward and 1.7 M backward per window
 /// (the recurrent products, layer 2's input projection, and their gradients), so ≈ 5.1 MFLOP per
 /// training window. The AVX2 products reach 60–85 GFLOP/s per core (two 8-wide FMAs a cycle is the ceiling);
-/// the baseline build ≈ 14. Figures: `bench/neural_network.sh` and the README's benchmark table.
+/// the baseline (SSE) build ≈ 20. Figures: `bench/neural_network.sh` and the README's benchmark table.
 public enum Neural {}
