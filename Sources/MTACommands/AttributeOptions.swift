@@ -172,8 +172,8 @@ struct ModelArguments: ParsableArguments {
     @Option(help: "Neural: stacked bidirectional LSTM layers.")
     var neuralLayers = 2
 
-    @Flag(help: "Neural: class-balanced batches (half positives); the calibration shift restores the data's base rate.")
-    var neuralBalance = false
+    @Flag(inversion: .prefixedNo, help: "Neural: class-balanced batches (half conversions), as td-mta; the calibration shift restores the data's base rate. --no-neural-balance draws batches by count.")
+    var neuralBalance = true
 
     @Option(help: "Neural: a conversion window's cells are enumerated exactly up to this many, sampled above.")
     var neuralExactLimit = 12

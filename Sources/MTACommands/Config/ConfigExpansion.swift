@@ -23,7 +23,7 @@ enum ConfigExpansion {
                 positional = try scalar(entry, path)
                 continue
             }
-            if given.contains(key.flag) { continue }
+            if given.contains(key.flag) || (key.kind == .switchFlag && given.contains(key.negatedFlag)) { continue }
             added += try tokens(for: key, entry, path)
         }
         var result = arguments
@@ -46,6 +46,12 @@ enum ConfigExpansion {
             InputError(file: path, line: entry.line, column: entry.key, value: value, message: "expected \(expected)")
         }
         switch key.kind {
+        case .switchFlag:
+            switch try scalar(entry, path).lowercased() {
+            case "true", "yes", "on": return [key.flag]
+            case "false", "no", "off": return [key.negatedFlag]
+            case let v: throw wrong("true or false", v)
+            }
         case .flag:
             switch try scalar(entry, path).lowercased() {
             case "true", "yes", "on": return [key.flag]

@@ -3,6 +3,8 @@
 struct ConfigKey: Sendable {
     enum Kind: Sendable, Equatable {
         case text, whole, number, flag
+        /// A flag on by default: `false` in the file gives its `--no-` form.
+        case switchFlag
         /// One of these words.
         case choice([String])
         /// A YAML list or one value; the flag is repeated per item.
@@ -25,7 +27,10 @@ struct ConfigKey: Sendable {
         self.commands = commands
     }
 
-    var takesValue: Bool { kind != .flag && kind != .positional }
+    var takesValue: Bool { kind != .flag && kind != .switchFlag && kind != .positional }
+
+    /// `--no-neural-balance` for `--neural-balance`.
+    var negatedFlag: String { "--no-" + flag.dropFirst(2) }
 }
 
 enum ConfigSchema {
@@ -78,7 +83,7 @@ enum ConfigSchema {
         ConfigKey("models.neural_steps_per_epoch", "--neural-steps-per-epoch", .text, modelCommands),
         ConfigKey("models.neural_width", "--neural-width", .whole, modelCommands),
         ConfigKey("models.neural_layers", "--neural-layers", .whole, modelCommands),
-        ConfigKey("models.neural_balance", "--neural-balance", .flag, modelCommands),
+        ConfigKey("models.neural_balance", "--neural-balance", .switchFlag, modelCommands),
         ConfigKey("models.neural_exact_limit", "--neural-exact-limit", .whole, modelCommands),
         ConfigKey("models.neural_samples", "--neural-samples", .whole, modelCommands),
         ConfigKey("models.seed", "--seed", .whole, modelCommands),

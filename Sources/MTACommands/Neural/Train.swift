@@ -9,8 +9,8 @@ struct Train: ParsableCommand {
         abstract: "Train td-mta's conversion network (stacked bidirectional LSTMs → dense ReLU → sigmoid) on `mta extract` windows.",
         discussion: """
             Defaults follow td-mta's documented configuration (width 64, dropout 0.5, batch 1000, 100 steps per epoch, \
-            5 epochs, validation fraction 0.5). Batches are drawn by example count; --balance draws half positives, half \
-            negatives as td-mta does. After training the model is calibrated to the data's base rate. Per-epoch loss, \
+            5 epochs, validation fraction 0.5). Batches hold half positives, half negatives as td-mta's do \
+            (--no-balance draws them by example count). After training the model is calibrated to the data's base rate. Per-epoch loss, \
             RMSE, ROC AUC and log loss are printed and written as metrics.csv beside the model.
             """
     )
@@ -30,7 +30,7 @@ struct Train: ParsableCommand {
     @Option(help: "Adam learning rate.") var learningRate = 1e-3
     @Option(help: "Share of the examples held out for validation.") var validationFraction = 0.5
     @Option(help: "Random seed (initial weights, batches, dropout, the split).") var seed: UInt64 = 1
-    @Flag(help: "Class-balanced batches (half positives), as td-mta.") var balance = false
+    @Flag(inversion: .prefixedNo, help: "Class-balanced batches (half positives), as td-mta; --no-balance draws batches by count.") var balance = true
     @Flag(help: "td-mta's augmentation: each batch also holds a copy with the anchor day emptied, labelled 0.")
     var augmentLastDay = false
     @Flag(help: "No progress bar or per-epoch lines.") var quiet = false

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import MTACommands
+
 /// `--config mta.yaml` and `mta init`, through the real binary.
 @Suite struct ConfigCommandTests {
     @Test func everyAttributeAndRunFlagHasAConfigKey() throws {
@@ -15,7 +17,9 @@ import Testing
         let keyFlags = Set(listing.stdout.split(separator: "\n").dropFirst(2).compactMap { line in
             line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map(String.init)
         })
-        let missing = flags.subtracting(keyFlags).subtracting(["--help", "--config", "--version", "--max-position"])
+        // A switch's --no- form is the same key (neural_balance: false).
+        let negated = Set(flags.filter { $0.hasPrefix("--no-") && keyFlags.contains("--" + $0.dropFirst(5)) })
+        let missing = flags.subtracting(keyFlags).subtracting(negated).subtracting(["--help", "--config", "--version", "--max-position"])
         #expect(missing.isEmpty, "flags without a config key: \(missing.sorted())")
         #expect(!cli.exists("mta.yaml"))
     }
@@ -66,5 +70,20 @@ import Testing
         let out = try cli.run(["attribute", "--config", "s.yaml"], environment: ["MTA_TEST_SECRET": "hunter2-very-secret"])
         #expect(out.status == 2)
         #expect(!out.stderr.contains("hunter2-very-secret") && out.stderr.contains("***"), "\(out.stderr)")
+    }
+
+    /// A switch on by default: false in the file gives its --no- form; either form on
+    /// the command line wins.
+    @Test func aSwitchOnByDefaultIsTurnedOffFromTheFile() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("mta.yaml", "models:\n  neural_balance: false\n")
+        let path = cli.path("mta.yaml")
+        #expect(try ConfigExpansion.expand(["attribute", "--config", path], environment: [:]).contains("--no-neural-balance"))
+        let given = try ConfigExpansion.expand(["attribute", "--config", path, "--neural-balance"], environment: [:])
+        #expect(!given.contains("--no-neural-balance"))
+        try cli.write("mta.yaml", "models:\n  neural_balance: true\n")
+        let on = try ConfigExpansion.expand(["attribute", "--config", path, "--no-neural-balance"], environment: [:])
+        #expect(on.filter { $0.hasSuffix("neural-balance") } == ["--no-neural-balance"])
     }
 }

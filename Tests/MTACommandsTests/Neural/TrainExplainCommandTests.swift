@@ -11,12 +11,12 @@ import Testing
         #expect(try cli.run(["generate", "--users", "1500", "--channels", "4", "--seed", "2", "--out", "events.csv"]).status == 0)
         #expect(try cli.run(["extract", "events.csv", "--conversion-event", "purchase", "--lookback-days", "3", "--out", "ex.mtax"]).status == 0)
         let train = try cli.run(["train", "ex.mtax", "--width", "4", "--layers", "1", "--epochs", "2", "--steps-per-epoch", "5",
-                                 "--batch-size", "100", "--balance", "--quiet", "--out", "model.mtam"])
+                                 "--batch-size", "100", "--no-balance", "--quiet", "--out", "model.mtam"])
         #expect(train.status == 0, "\(train.stderr)")
         let metrics = try cli.read("metrics.csv").split(separator: "\n")
         #expect(metrics.count == 3 && metrics[0].hasPrefix("epoch,train_loss,"))
         let model = try ModelFile.read(path: cli.path("model.mtam"))
-        #expect(model.header.shape.width == 4 && model.header.lookbackDays == 3 && model.header.training.balance)
+        #expect(model.header.shape.width == 4 && model.header.lookbackDays == 3 && !model.header.training.balance)
 
         let explain = try cli.run(["explain", "model.mtam", "ex.mtax", "--out", "res", "--exact-limit", "6", "--samples", "50"])
         #expect(explain.status == 0, "\(explain.stderr)")

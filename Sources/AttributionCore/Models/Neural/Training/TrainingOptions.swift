@@ -15,7 +15,7 @@ public struct TrainingOptions: Sendable, Equatable, Codable {
     public var seed: UInt64 = 1
     /// Half of each batch positives, half negatives (td-mta); the odds are corrected
     /// back to the data's after training.
-    public var balance = false
+    public var balance = true
     /// td-mta's augmentation: each batch also holds a copy of itself with the anchor
     /// day emptied, labelled 0.
     public var augmentLastDay = false

@@ -29,6 +29,8 @@ import Testing
         o.learningRate = 0.03
         o.validationFraction = 0.3
         o.seed = 5
+        // Batches by count: the balanced path has its own test below.
+        o.balance = false
         return o
     }
 
@@ -69,6 +71,7 @@ import Testing
 
     @Test func theAnalyticShiftUndoesTheTrainingOdds() {
         var o = TrainingOptions()
+        o.balance = false
         #expect(NeuralTrainer.calibrationShift(positives: 10, negatives: 990, options: o) == 0)
         o.balance = true
         #expect(abs(NeuralTrainer.calibrationShift(positives: 10, negatives: 990, options: o) - log(10.0 / 990)) < 1e-12)
