@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Distance to the causal truth: `mta generate --truth` data, every model of
-# `mta attribute`, `--models neural` in memory (neural and neural-removal, batches by
-# count and class-balanced), and the three stages (extract → train → explain) under
+# `mta attribute`, `--models neural` in memory (neural and neural-removal, balanced
+# batches as by default and batches by count), and the three stages (extract → train → explain) under
 # both negative rules with the given train flags; prints each model's total variation
 # distance between its channel shares and the true shares (½ Σ |share − true share|),
 # and the times.
@@ -19,7 +19,7 @@ trap 'rm -rf "$dir"' EXIT
 "$mta" attribute "$dir/events.csv" --conversion-event purchase --models all --out "$dir/rules" >/dev/null
 t() { /usr/bin/time -f "%e s, peak %M KiB" "$@"; }
 echo "# $users users, confounding $confounding, train flags: ${*:-(defaults)}"
-for balance in "" --neural-balance; do
+for balance in "" --no-neural-balance; do
     echo "## attribute --models neural $balance"
     t "$mta" attribute "$dir/events.csv" --conversion-event purchase --models neural $balance --out "$dir/neural$balance" 2>&1 | tail -1
 done
@@ -39,7 +39,7 @@ truth = {r["channel"]: float(r["share"] or 0) for r in csv.DictReader(open(f"{d}
 models = collections.defaultdict(dict)
 for r in csv.DictReader(open(f"{d}/rules/attribution.csv")):
     models[r["model"]][r["channel"]] = float(r["share"])
-for balance, label in [("", "by count"), ("--neural-balance", "balanced")]:
+for balance, label in [("", "balanced"), ("--no-neural-balance", "by count")]:
     for r in csv.DictReader(open(f"{d}/neural{balance}/attribution.csv")):
         models[f"{r['model']} (in memory, {label})"][r["channel"]] = float(r["share"])
 for neg in ["at-risk", "td-mta"]:
