@@ -65,7 +65,7 @@ public struct NeuralModel: AttributionModel {
         return result
     }
 
-    private func removalResult(_ r: NeuralIncrementality, input: AttributionInput) -> ModelResult {
+    func removalResult(_ r: NeuralIncrementality, input: AttributionInput) -> ModelResult {
         var result = credited(removalName, shares: r.shares, input: input)
         result.details = [
             ("expected_conversions", .number(r.expectedConversions)),
@@ -82,6 +82,12 @@ public struct NeuralModel: AttributionModel {
         }
         result.tables = [table]
         result.messages = ["neural-removal: the model expects \(rounded(r.expectedConversions)) conversions (observed \(rounded(r.observedConversions))); removing every channel's touches one at a time loses \(rounded(r.incremental.reduce(0, +))) in all"]
+        let net = r.incremental.reduce(0, +), gross = r.incremental.reduce(0) { $0 + abs($1) }
+        if gross > 0 && abs(net) < 0.5 * gross {
+            // Shares are each channel's part of the net total: with large gains and losses
+            // cancelling they swing far past 0 and 1.
+            result.messages.append("neural-removal: channels' gains and losses nearly cancel (net \(rounded(net)) of \(rounded(gross))); its shares are unstable, read neural_incremental.csv's conversions instead")
+        }
         return result
     }
 

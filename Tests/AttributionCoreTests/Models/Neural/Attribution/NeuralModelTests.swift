@@ -86,4 +86,20 @@ import Testing
         let named = try ModelRegistry.models(["all", "neural"], options: ModelOptions()).map(\.name)
         #expect(named.last == "neural" && named.count == all.count + 1)
     }
+
+    @Test func removalSharesThatSwingPastOneAreFlagged() {
+        var journeys = JourneySet(channels: ChannelIndex())
+        _ = journeys.channels.id(for: "a")
+        _ = journeys.channels.id(for: "b")
+        journeys.appendJourney(channels: [0, 1][...], times: [0, 1][...], converted: true, endTime: 2, value: 1)
+        let input = AttributionInput(paths: PathTable(journeys: journeys), journeys: journeys, hasValue: false)
+        let model = NeuralModel(settings: NeuralSettings())
+        var r = NeuralIncrementality(channels: 2)
+        r.incremental = [5, -4.5]
+        let cancelling = model.removalResult(r, input: input)
+        #expect(cancelling.shares.map { ($0 * 1e9).rounded() / 1e9 } == [10, -9])
+        #expect(cancelling.messages.contains { $0.contains("unstable") })
+        r.incremental = [5, 3]
+        #expect(!model.removalResult(r, input: input).messages.contains { $0.contains("unstable") })
+    }
 }
