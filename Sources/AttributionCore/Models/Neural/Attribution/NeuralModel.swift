@@ -23,7 +23,7 @@ public struct NeuralModel: AttributionModel {
         }
         guard journeys.channels.count > 0 else { throw ModelError(model: name, message: "no channel was touched") }
         guard journeys.channels.count <= NetworkShape.maximumChannels else {
-            throw ModelError(model: name, message: "\(journeys.channels.count) channels; the network takes at most \(NetworkShape.maximumChannels): fold the rest with --top-channels \(NetworkShape.maximumChannels)")
+            throw ModelError(model: name, message: "\(journeys.channels.count) channels; the network takes at most \(NetworkShape.maximumChannels): fold the rest with --top-channels \(NetworkShape.maximumChannels - 1) (plus others)")
         }
         if let problem = settings.training.problem { throw ModelError(model: name, message: problem) }
         let counts = WindowExtractor.extract(journeys, options: ExtractOptions(lookbackDays: settings.lookbackDays, negatives: .atRisk))

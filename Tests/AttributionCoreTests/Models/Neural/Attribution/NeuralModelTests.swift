@@ -77,7 +77,7 @@ import Testing
         let paths = PathTable(journeys: journeys)
         #expect(throws: ModelError.self) { try model.attributeAll(AttributionInput(paths: paths, journeys: nil, hasValue: false)) }
         let error = #expect(throws: ModelError.self) { try model.attributeAll(AttributionInput(paths: paths, journeys: journeys, hasValue: false)) }
-        #expect(error?.message.contains("--top-channels 64") == true)
+        #expect(error?.message.contains("--top-channels 63") == true)
     }
 
     @Test func allLeavesTheNeuralModelOut() throws {
