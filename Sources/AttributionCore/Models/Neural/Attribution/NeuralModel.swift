@@ -60,7 +60,7 @@ public struct NeuralModel: AttributionModel {
         result.details = details
         result.tables = [Self.byDayTable(e, channels: input.channels.names), Self.channelTable(e, channels: input.channels.names)]
         if let last = epochs.last, let v = last.validation {
-            result.messages = ["neural: \(counts.count) distinct windows, held-out ROC AUC \(rounded(v.rocAUC)), log loss \(rounded(v.logLoss))"]
+            result.messages = ["neural: \(counts.count) distinct windows, held-out ROC AUC \(String(format: "%.4f", v.rocAUC)), log loss \(String(format: "%.5f", v.logLoss))"]
         }
         return result
     }
@@ -81,12 +81,12 @@ public struct NeuralModel: AttributionModel {
                                .number(r.expectedConversions), .number(r.observedConversions)])
         }
         result.tables = [table]
-        result.messages = ["neural-removal: the model expects \(rounded(r.expectedConversions)) conversions (observed \(rounded(r.observedConversions))); removing every channel's touches one at a time loses \(rounded(r.incremental.reduce(0, +))) in all"]
+        result.messages = ["neural-removal: the model expects \(conversions(r.expectedConversions)) conversions (observed \(conversions(r.observedConversions))); removing every channel's touches one at a time loses \(conversions(r.incremental.reduce(0, +))) in all"]
         let net = r.incremental.reduce(0, +), gross = r.incremental.reduce(0) { $0 + abs($1) }
         if gross > 0 && abs(net) < 0.5 * gross {
             // Shares are each channel's part of the net total: with large gains and losses
             // cancelling they swing far past 0 and 1.
-            result.messages.append("neural-removal: channels' gains and losses nearly cancel (net \(rounded(net)) of \(rounded(gross))); its shares are unstable, read neural_incremental.csv's conversions instead")
+            result.messages.append("neural-removal: channels' gains and losses nearly cancel (net \(conversions(net)) of \(conversions(gross))); its shares are unstable, read neural_incremental.csv's conversions instead")
         }
         return result
     }
@@ -123,5 +123,6 @@ public struct NeuralModel: AttributionModel {
         return table
     }
 
-    private func rounded(_ x: Double) -> String { String(format: "%.4g", x) }
+    /// Conversions as a person reads them: one decimal, never in exponent form.
+    private func conversions(_ x: Double) -> String { String(format: "%.1f", x) }
 }
