@@ -26,16 +26,28 @@ public struct NeuralModel: AttributionModel {
             throw ModelError(model: name, message: "\(journeys.channels.count) channels; the network takes at most \(NetworkShape.maximumChannels): fold the rest with --top-channels \(NetworkShape.maximumChannels - 1) (plus others)")
         }
         if let problem = settings.training.problem { throw ModelError(model: name, message: problem) }
-        let counts = WindowExtractor.extract(journeys, options: ExtractOptions(lookbackDays: settings.lookbackDays, negatives: .atRisk))
+        let clock = ContinuousClock()
+        var stages: [(String, Duration)] = []
+        func timed<T>(_ stage: String, _ work: () -> T) -> T {
+            let start = clock.now
+            let value = work()
+            stages.append((stage, clock.now - start))
+            return value
+        }
+        let counts = timed("extract") {
+            WindowExtractor.extract(journeys, options: ExtractOptions(lookbackDays: settings.lookbackDays, negatives: .atRisk))
+        }
         guard counts.totalPositives > 0, counts.totalNegatives > 0 else {
             throw ModelError(model: name, message: "needs both conversions and days without one to learn from")
         }
         var epochs: [EpochMetrics] = []
-        let model = NeuralTrainer.train(counts, options: settings.training, onEpoch: { epochs.append($0) })
-        let explanation = NeuralShapley.explain(model, counts: counts, options: settings.shapley)
-        let removal = NeuralRemoval.measure(model, journeys: journeys, counts: counts)
-        return [shapleyResult(explanation, counts: counts, epochs: epochs, input: input),
-                removalResult(removal, input: input)]
+        let model = timed("train") { NeuralTrainer.train(counts, options: settings.training, onEpoch: { epochs.append($0) }) }
+        let explanation = timed("explain") { NeuralShapley.explain(model, counts: counts, options: settings.shapley) }
+        let removal = timed("removal replay") { NeuralRemoval.measure(model, journeys: journeys, counts: counts) }
+        var shapley = shapleyResult(explanation, counts: counts, epochs: epochs, input: input)
+        // Where the minutes went, for whoever sizes a run.
+        shapley.messages.append("neural: " + stages.map { "\($0.0) \(String(format: "%.1f", seconds($0.1))) s" }.joined(separator: ", "))
+        return [shapley, removalResult(removal, input: input)]
     }
 
     private func shapleyResult(_ e: NeuralExplanation, counts: WindowCounts, epochs: [EpochMetrics], input: AttributionInput) -> ModelResult {
@@ -121,6 +133,10 @@ public struct NeuralModel: AttributionModel {
                                .number(conversions[c]), .number(e.channelError[c])])
         }
         return table
+    }
+
+    private func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
     /// Conversions as a person reads them: one decimal, never in exponent form.
