@@ -213,23 +213,19 @@ struct ModelArguments: ParsableArguments {
         o.shapleyExactMax = shapleyExactMax
         o.shapleySamples = shapleySamples
         o.seed = seed
-        guard (1...60).contains(neuralLookbackDays) else { throw ValidationError("--neural-lookback-days must be between 1 and 60") }
-        guard neuralEpochs >= 1 else { throw ValidationError("--neural-epochs must be at least 1") }
-        guard neuralWidth >= 1 else { throw ValidationError("--neural-width must be at least 1") }
-        guard (1...24).contains(neuralExactLimit) else { throw ValidationError("--neural-exact-limit must be between 1 and 24") }
+        // The same bounds as `mta extract`, `train` and `explain`.
+        guard (1...366).contains(neuralLookbackDays) else { throw ValidationError("--neural-lookback-days must be between 1 and 366") }
+        guard (1...20).contains(neuralExactLimit) else { throw ValidationError("--neural-exact-limit must be between 1 and 20") }
         guard neuralSamples >= 2 else { throw ValidationError("--neural-samples must be at least 2") }
         o.neural.lookbackDays = neuralLookbackDays
         o.neural.training.epochs = neuralEpochs
         o.neural.training.width = neuralWidth
-        guard neuralLayers >= 1 else { throw ValidationError("--neural-layers must be at least 1") }
         o.neural.training.layers = neuralLayers
         o.neural.training.balance = neuralBalance
-        if neuralStepsPerEpoch == "full" {
-            o.neural.training.stepsPerEpoch = nil
-        } else if let n = Int(neuralStepsPerEpoch), n >= 1 {
-            o.neural.training.stepsPerEpoch = n
-        } else {
-            throw ValidationError("--neural-steps-per-epoch must be a positive number or 'full', not '\(neuralStepsPerEpoch)'")
+        o.neural.training.stepsPerEpoch = try StepsPerEpoch.parse(neuralStepsPerEpoch, flag: "--neural-steps-per-epoch")
+        if let problem = o.neural.training.problem { throw ValidationError("neural model (--neural-*): \(problem)") }
+        if let problem = NetworkShape(days: 1, channels: 1, width: neuralWidth, layers: neuralLayers, dropout: 0.5).problem {
+            throw ValidationError("neural model (--neural-*): \(problem)")
         }
         o.neural.training.seed = seed
         o.neural.shapley.exactLimit = neuralExactLimit

@@ -42,13 +42,7 @@ struct Train: ParsableCommand {
             o.layers = layers
             o.dropout = dropout
             o.epochs = epochs
-            if stepsPerEpoch == "full" {
-                o.stepsPerEpoch = nil
-            } else if let n = Int(stepsPerEpoch), n >= 1 {
-                o.stepsPerEpoch = n
-            } else {
-                throw ValidationError("--steps-per-epoch must be a positive number or 'full', not '\(stepsPerEpoch)'")
-            }
+            o.stepsPerEpoch = try StepsPerEpoch.parse(stepsPerEpoch, flag: "--steps-per-epoch")
             o.batchSize = batchSize
             o.learningRate = learningRate
             o.validationFraction = validationFraction
