@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        // Tests only: property tests over random path and event tables.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // Pure domain: events → journeys → paths → models → results. No I/O.
@@ -54,7 +56,9 @@ let package = Package(
             ],
             exclude: ["README.md"]),
         .executableTarget(name: "mta", dependencies: ["MTACommands"]),
-        .testTarget(name: "AttributionCoreTests", dependencies: ["AttributionCore"]),
+        .testTarget(name: "AttributionCoreTests", dependencies: [
+            "AttributionCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "AttributionIOTests", dependencies: ["AttributionCore", "AttributionIO"]),
         .testTarget(name: "AttributionReportTests", dependencies: ["AttributionCore", "AttributionIO", "AttributionReport"]),
         .testTarget(name: "MTACommandsTests", dependencies: ["MTACommands", "AttributionIO", "mta"]),

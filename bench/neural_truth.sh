@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Distance to the causal truth: `mta generate --truth` data, every model of
-# `mta attribute`, `--models neural` in memory (neural and neural-removal, balanced
+# `mta attribute`, `--models neural,neural-removal` in memory (one fit; balanced
 # batches as by default and batches by count), and the three stages (extract → train → explain) under
 # both negative rules with the given train flags; prints each model's total variation
 # distance between its channel shares and the true shares (½ Σ |share − true share|),
@@ -20,8 +20,8 @@ trap 'rm -rf "$dir"' EXIT
 t() { /usr/bin/time -f "%e s, peak %M KiB" "$@"; }
 echo "# $users users, confounding $confounding, train flags: ${*:-(defaults)}"
 for balance in "" --no-neural-balance; do
-    echo "## attribute --models neural $balance"
-    t "$mta" attribute "$dir/events.csv" --conversion-event purchase --models neural $balance --out "$dir/neural$balance" 2>&1 | tail -1
+    echo "## attribute --models neural,neural-removal $balance"
+    t "$mta" attribute "$dir/events.csv" --conversion-event purchase --models neural,neural-removal $balance --out "$dir/neural$balance" 2>&1 | tail -1
 done
 for negatives in at-risk td-mta; do
     echo "## extract --negatives $negatives"

@@ -16,6 +16,7 @@ struct Attribute: AsyncParsableCommand {
     @OptionGroup var source: InputArguments
     @OptionGroup var journeys: JourneyArguments
     @OptionGroup var modelArguments: ModelArguments
+    @OptionGroup var intervalArguments: IntervalArguments
     @OptionGroup var sinks: SinkArguments
 
     @Option(help: "Output folder for attribution.csv, attribution.json and model tables (replaced whole).")
@@ -34,7 +35,11 @@ struct Attribute: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments)
+        // The neural models train for minutes: show how far they are.
+        let meter = modelArguments.modelList.contains { $0.lowercased().hasPrefix("neural") }
+            ? ProgressMeter(log: RunLog(format: .text, quiet: false)) : nil
+        let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments, intervals: intervalArguments,
+                                      progress: meter?.progress)
         let tables = try reportingErrors { try sinks.databaseSink(source: source) }
         let sink = ResultFolderSink(directory: out, extraFiles: writePaths ? [ResultFolderSink.pathTable] : [])
         try reportingErrors { try sink.preflight() }
@@ -45,7 +50,11 @@ struct Attribute: AsyncParsableCommand {
             warehouse.onPhase = { phase, seconds in printTiming("  " + phase, seconds) }
             pipeline.source = warehouse
         }
-        let (document, input) = try await reportingErrors { try await pipeline.run(jobId: sinks.resolvedJobId(), settings: setup.settings) }
+        meter?.start()
+        let (document, input) = try await reportingErrors {
+            defer { meter?.stop() }
+            return try await pipeline.run(jobId: sinks.resolvedJobId(), settings: setup.settings)
+        }
         RunPrinter.readWarnings(document.read)
 
         let start = Date()

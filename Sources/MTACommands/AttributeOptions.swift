@@ -176,10 +176,13 @@ struct ModelArguments: ParsableArguments {
     var neuralBalance = true
 
     @Option(help: "Neural: a conversion window's cells are enumerated exactly up to this many, sampled above.")
-    var neuralExactLimit = 12
+    var neuralExactLimit = NeuralShapley.Options().exactLimit
 
-    @Option(help: "Neural: permutations sampled per window above the exact limit.")
-    var neuralSamples = 100
+    @Option(help: "Neural: most permutations sampled per window above the exact limit.")
+    var neuralSamples = NeuralShapley.Options().samples
+
+    @Option(help: "Neural: sampling stops once every channel's share has at most this standard error (0: every permutation).")
+    var neuralShareError = NeuralShapley.Options().shareError
 
     @Option(help: "Seed for every random choice (held-out splits, sampling, the neural model's training).")
     var seed: UInt64 = 42
@@ -217,6 +220,7 @@ struct ModelArguments: ParsableArguments {
         guard (1...366).contains(neuralLookbackDays) else { throw ValidationError("--neural-lookback-days must be between 1 and 366") }
         guard (1...20).contains(neuralExactLimit) else { throw ValidationError("--neural-exact-limit must be between 1 and 20") }
         guard neuralSamples >= 2 else { throw ValidationError("--neural-samples must be at least 2") }
+        guard neuralShareError >= 0 && neuralShareError < 1 else { throw ValidationError("--neural-share-error must be at least 0 and below 1") }
         o.neural.lookbackDays = neuralLookbackDays
         o.neural.training.epochs = neuralEpochs
         o.neural.training.width = neuralWidth
@@ -230,6 +234,7 @@ struct ModelArguments: ParsableArguments {
         o.neural.training.seed = seed
         o.neural.shapley.exactLimit = neuralExactLimit
         o.neural.shapley.samples = neuralSamples
+        o.neural.shapley.shareError = neuralShareError
         o.neural.shapley.seed = seed
         return o
     }

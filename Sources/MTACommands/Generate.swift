@@ -16,14 +16,14 @@ struct Generate: ParsableCommand {
         """
     )
 
-    @Option(help: "Number of users.")
-    var users = 100_000
+    @Option(help: "Number of users (default 100000, or as many as --like's file has).")
+    var users: Int?
 
-    @Option(help: "Number of channels (1-\(SyntheticTouchpoints.catalogue.count)).")
-    var channels = 12
+    @Option(help: "Number of channels (1-\(SyntheticTouchpoints.catalogue.count); default 12).")
+    var channels: Int?
 
-    @Option(help: "Journeys start within this many days of 2024-01-01.")
-    var days = 60
+    @Option(help: "Journeys start within this many days of 2024-01-01 (default 60).")
+    var days: Int?
 
     @Option(help: "Random seed; the same seed gives the same file.")
     var seed: UInt64 = 1
@@ -36,15 +36,28 @@ struct Generate: ParsableCommand {
     @Option(help: ArgumentHelp("Also write each channel's true incremental conversions to this CSV file.", valueName: "file"))
     var truth: String?
 
+    @Option(help: ArgumentHelp("Fit the settings to this events CSV: its channels and their share of touches, touches per user, days between a user's first and last touch, conversion rate and start dates (channel effects follow the catalogue by reach rank).", valueName: "events.csv"))
+    var like: String?
+
+    @OptionGroup(title: "Columns of --like's file") var columns: EventColumnArguments
+
     @Option(help: "Output CSV file.")
     var out = "sample.csv"
 
     func validate() throws {
-        guard users >= 1 else { throw ValidationError("--users must be at least 1") }
-        guard (1...SyntheticTouchpoints.catalogue.count).contains(channels) else {
-            throw ValidationError("--channels must be between 1 and \(SyntheticTouchpoints.catalogue.count)")
+        if let users { guard users >= 1 else { throw ValidationError("--users must be at least 1") } }
+        if let channels {
+            guard (1...SyntheticTouchpoints.catalogue.count).contains(channels) else {
+                throw ValidationError("--channels must be between 1 and \(SyntheticTouchpoints.catalogue.count)")
+            }
         }
-        guard days >= 1 else { throw ValidationError("--days must be at least 1") }
+        if let days { guard days >= 1 else { throw ValidationError("--days must be at least 1") } }
+        if like != nil {
+            try columns.requireConversionRule()
+            if channels != nil || days != nil { throw ValidationError("--channels and --days come from --like's file; leave them out") }
+        } else if columns.conversionEvent != nil || columns.conversionColumn != nil {
+            throw ValidationError("--conversion-event and --conversion-column describe --like's file; give --like too")
+        }
         // A bound keeps the heaviest user's exposure, exp(0.5·x·z), within reason.
         guard confounding >= 0 && confounding <= 3 else {
             throw ValidationError("--confounding must be between 0 and 3, got \(confounding)")
@@ -54,26 +67,65 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        var config = SyntheticTouchpoints.Config(users: users)
-        config.channels = channels
-        config.days = days
+        var config = SyntheticTouchpoints.Config(users: users ?? 100_000)
+        config.channels = channels ?? 12
+        config.days = days ?? 60
         config.seed = seed
-        config.confounding = confounding
-        let (table, channelTruth) = truth == nil
-            ? (SyntheticTouchpoints.generate(config), [])
-            : SyntheticTouchpoints.generateWithTruth(config)
-        try reportingErrors {
-            try EventCSVWriter.write(table, conversionEvent: SyntheticTouchpoints.conversionEvent, to: out)
-            if let truth { try writeFileAtomically(Data(Self.truthCSV(channelTruth).utf8), to: truth) }
+        var target: SyntheticFit.Shape?
+        if let like {
+            let (events, _) = try reportingErrors { try EventCSVReader.read(path: like, options: columns.eventOptions) }
+            let shape = SyntheticFit.shape(of: events)
+            guard shape.users > 0 else {
+                printError("error: \(like): no touches to fit the generator to")
+                throw badInputExitCode
+            }
+            config = SyntheticFit.config(like: shape, names: events.channels.names, users: users ?? shape.users, seed: seed)
+            target = shape
         }
-        let conversions = table.conversionCount
-        let revenue = table.value.reduce(0, +)
-        print("wrote \(table.count) events for \(users) users (\(conversions) conversions, revenue \(Format.amount(revenue))) to \(out)")
+        config.confounding = confounding
+        // Users in blocks, each streamed to the file and let go: memory stays at one block.
+        var events = 0, conversions = 0, revenue = 0.0
+        var shapes: [SyntheticFit.Shape] = []
+        let channelTruth: [ChannelTruth] = try reportingErrors {
+            let file = try StreamingFile(path: out)
+            try file.append(EventCSVWriter.header)
+            let channelTruth = try SyntheticTouchpoints.generate(config, usersPerBlock: Self.usersPerBlock, truth: truth != nil) { table in
+                try EventCSVWriter.append(table, conversionEvent: SyntheticTouchpoints.conversionEvent, to: file)
+                events += table.count
+                conversions += table.conversionCount
+                revenue += table.value.reduce(0, +)
+                if target != nil { shapes.append(SyntheticFit.shape(of: table)) }
+            }
+            try file.commit()
+            if let truth { try writeFileAtomically(Data(Self.truthCSV(channelTruth).utf8), to: truth) }
+            return channelTruth
+        }
+        print("wrote \(events) events for \(config.users) users (\(conversions) conversions, revenue \(Format.amount(revenue))) to \(out)")
+        if let target, let like { print(Self.comparison(target, SyntheticFit.combined(shapes), like: like, config: config)) }
         if let truth {
             let incremental = channelTruth.reduce(0) { $0 + $1.incrementalConversions }
             print("wrote the truth to \(truth): \(incremental) incremental conversions over \(channelTruth.count) channels")
         }
         print("next: mta attribute \(out) --conversion-event \(SyntheticTouchpoints.conversionEvent) --value-column revenue --models all --out results/")
+    }
+
+    /// Users simulated, formatted and written at a time (about 4M events, 300 MB in memory).
+    static let usersPerBlock = 500_000
+
+    /// The fitted data beside the file it imitates, and the effects it was given.
+    static func comparison(_ want: SyntheticFit.Shape, _ got: SyntheticFit.Shape, like: String, config: SyntheticTouchpoints.Config) -> String {
+        var lines = ["shape of \(like) → generated:",
+                     String(format: "  touches per user     %8.2f → %8.2f", want.touchesPerUser, got.touchesPerUser),
+                     String(format: "  days first→last touch %7.2f → %8.2f", want.activeDays, got.activeDays),
+                     String(format: "  users converting     %7.2f%% → %7.2f%%", 100 * want.conversionRate, 100 * got.conversionRate),
+                     "  days of first touches \(want.startDays) → \(got.startDays)",
+                     "  channel               touches (file → generated)  effect"]
+        for (c, channel) in (config.customChannels ?? []).enumerated() {
+            let name = channel.name.padding(toLength: max(20, channel.name.count), withPad: " ", startingAt: 0)
+            lines.append("  \(name)  " + String(format: "%6.2f%% → %6.2f%%          %.2f", 100 * want.touchShare[c],
+                                                   100 * (c < got.touchShare.count ? got.touchShare[c] : 0), channel.effect))
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// `channel,effect,incremental_conversions,share,incremental_revenue,users_touched`;

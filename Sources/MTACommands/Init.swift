@@ -81,6 +81,8 @@ struct Init: ParsableCommand {
       # shapley_exact_max: 12
       # shapley_samples: 2000
       seed: 42                      # --seed: every random choice
+      # intervals: true             # --intervals: a 95 % bootstrap interval beside every credit
+      # bootstrap: 200              # --bootstrap: replicates for the intervals
 
     output:
       directory: results            # --out (mta attribute)

@@ -6,7 +6,7 @@ public struct MTA: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "mta",
         abstract: "Multi-touch attribution: credit per marketing channel under every model, side by side.",
-        subcommands: [Attribute.self, Run.self, Runs.self, Generate.self, Import.self, Init.self, SQLCommand.self, Extract.self, Train.self, Explain.self]
+        subcommands: [Attribute.self, Evaluate.self, Run.self, Runs.self, Generate.self, Import.self, Init.self, SQLCommand.self, Extract.self, Train.self, Explain.self]
     )
 
     public init() {}

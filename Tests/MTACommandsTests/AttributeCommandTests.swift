@@ -242,3 +242,14 @@ import Testing
         #expect(try cli.read("mine/notes.txt") == "keep me")
     }
 }
+
+@Suite struct ImplausibleTimeWarningTests {
+    @Test func attributeWarnsOfTimesOutsideTheYears1970To2200AndStillRuns() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("e.csv", "user_id,event,timestamp\na,email,2024-01-01\na,purchase,2024-01-02\nb,email,1704067200000000\n")
+        let r = try cli.run(["attribute", "e.csv", "--conversion-event", "purchase", "--models", "last-touch", "--out", "res"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("warning: 1 row with a time outside the years 1970–2200") && r.stderr.contains("e.csv:4: column 'timestamp', value '1704067200000000'"), "\(r.stderr)")
+    }
+}

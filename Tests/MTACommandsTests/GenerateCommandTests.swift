@@ -77,3 +77,31 @@ import Testing
         #expect(out.stderr.split(separator: "\n").count == 1)
     }
 }
+
+@Suite struct GenerateLikeCommandTests {
+    @Test func generateLikeAFileFitsItsShapeAndWritesATruth() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        #expect(try cli.run(["generate", "--users", "3000", "--channels", "4", "--seed", "4", "--out", "mine.csv"]).status == 0)
+        let r = try cli.run(["generate", "--like", "mine.csv", "--conversion-event", "purchase", "--out", "like.csv", "--truth", "t.csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("wrote") && r.stdout.contains("for 3000 users") && r.stdout.contains("touches per user"), "\(r.stdout)")
+        let truth = try cli.read("t.csv").split(separator: "\n")
+        #expect(truth.count == 5)
+        let mine = Set(try cli.read("mine.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] })
+        let like = Set(try cli.read("like.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] })
+        #expect(mine == like)
+    }
+
+    @Test func likeFlagsAreCheckedTogether() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("e.csv", "user_id,event,timestamp\na,email,2024-01-01\na,purchase,2024-01-02\n")
+        let both = try cli.run(["generate", "--like", "e.csv", "--conversion-event", "purchase", "--channels", "3", "--out", "x.csv"])
+        #expect(both.status != 0 && both.stderr.contains("--channels and --days come from --like"), "\(both.stderr)")
+        let alone = try cli.run(["generate", "--conversion-event", "purchase", "--out", "x.csv"])
+        #expect(alone.status != 0 && alone.stderr.contains("give --like too"), "\(alone.stderr)")
+        let noRule = try cli.run(["generate", "--like", "e.csv", "--out", "x.csv"])
+        #expect(noRule.status != 0 && noRule.stderr.contains("conversion"), "\(noRule.stderr)")
+    }
+}

@@ -27,11 +27,23 @@ public protocol AttributionModel: Sendable {
     /// True when the model needs touch times (event-level journeys), so a
     /// warehouse source must send events rather than a pushed-down path table.
     var needsJourneys: Bool { get }
+    /// Whether one fit is quick enough to repeat for bootstrap intervals (hundreds of
+    /// refits). Off unless a model says so: a model that trains for minutes gets none.
+    var bootstrappable: Bool { get }
+    /// Whether an event-level model reads null journeys. Time decay credits converting
+    /// journeys only, so its bootstrap replicates need copy no others.
+    var usesNullJourneys: Bool { get }
+    /// One model doing the work of both, when two selected models share one fit
+    /// (`neural` and `neural-removal`); nil otherwise.
+    func merged(with other: any AttributionModel) -> (any AttributionModel)?
 }
 
 extension AttributionModel {
     public var needsJourneys: Bool { false }
+    public var bootstrappable: Bool { false }
+    public var usesNullJourneys: Bool { true }
     public func attributeAll(_ input: AttributionInput) throws -> [ModelResult] { [try attribute(input)] }
+    public func merged(with other: any AttributionModel) -> (any AttributionModel)? { nil }
 }
 
 /// Errors a model raises about its input.

@@ -1,4 +1,5 @@
 /// Runs several models on one input. One model failing does not stop the others.
+/// Models that predict conversion also get their held-out fit (`ConversionPredicting`).
 public enum AttributionRun {
     public enum Outcome: Sendable {
         case success(ModelResult)
@@ -13,7 +14,11 @@ public enum AttributionRun {
             defer { onModelDone() }
             let model = models[i]
             do {
-                return try model.attributeAll(input).map { .success($0) }
+                var results = try model.attributeAll(input)
+                if let predicting = model as? any ConversionPredicting, results.count == 1 {
+                    results[0] = predicting.addingHeldOutFit(to: results[0], paths: input.paths)
+                }
+                return results.map { .success($0) }
             } catch let error as ModelError {
                 return [.failure(model: model.name, message: error.message)]
             } catch {

@@ -27,6 +27,9 @@ public protocol PathRule: AttributionModel {
 }
 
 extension PathRule {
+    /// One pass over the distinct paths.
+    public var bootstrappable: Bool { true }
+
     /// Rules depend only on the channel sequence, so they run on distinct paths,
     /// not journeys: the same answer for event-level and path-level input.
     public func attribute(_ input: AttributionInput) throws -> ModelResult {

@@ -34,8 +34,11 @@ public enum ModelRegistry {
         ModelEntry(name: "shapley", summary: "simplified Shapley value: each converting journey's credit split equally over its distinct channels") { _ in [SimplifiedShapley()] },
         ModelEntry(name: "shapley-ordered", summary: "simplified Shapley credit split over the touch positions of each channel (shapley_ordered.csv)") { [OrderedShapley(maxPosition: $0.shapleyMaxPosition)] },
         ModelEntry(name: "shapley-rate", summary: "Shapley value of the conversion-rate game over channel sets, null journeys included (exact, or sampled for large sets)") { [ConversionRateShapley(exactMax: $0.shapleyExactMax, samples: $0.shapleySamples, seed: $0.seed)] },
-        ModelEntry(name: "neural", summary: "td-mta's LSTM conversion model trained on the journeys' day windows: Shapley credit (neural) and conversions lost with each channel removed (neural-removal); not in 'all'", inAll: false) {
-            [NeuralModel(settings: $0.neural)]
+        ModelEntry(name: "neural", summary: "td-mta's LSTM conversion model trained on the journeys' day windows, credit = Shapley values of the model over each conversion window; not in 'all'", inAll: false) {
+            [NeuralModel(settings: $0.neural, results: .credit)]
+        },
+        ModelEntry(name: "neural-removal", summary: "the same network's expected conversions lost with each channel's touches removed (a replay of every day at risk; one fit with neural when both are named); not in 'all'", inAll: false) {
+            [NeuralModel(settings: $0.neural, results: .removal)]
         },
     ]
 
@@ -60,6 +63,19 @@ public enum ModelRegistry {
         selected.sort { a, b in
             entries.firstIndex { $0.name == a.name }! < entries.firstIndex { $0.name == b.name }!
         }
-        return selected.flatMap { $0.make(options) }
+        return merged(selected.flatMap { $0.make(options) })
+    }
+
+    /// Models that share one fit (`neural` and `neural-removal`) run as one.
+    static func merged(_ models: [any AttributionModel]) -> [any AttributionModel] {
+        var out: [any AttributionModel] = []
+        for model in models {
+            if let i = out.indices.first(where: { out[$0].merged(with: model) != nil }) {
+                out[i] = out[i].merged(with: model)!
+            } else {
+                out.append(model)
+            }
+        }
+        return out
     }
 }

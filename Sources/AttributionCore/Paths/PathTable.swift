@@ -81,7 +81,9 @@ public struct PathTableBuilder {
         table.unattributedNulls += nulls
     }
 
-    public mutating func add(_ path: ArraySlice<Int32>, conversions c: Double, value v: Double, nulls n: Double) {
+    /// Returns the row the path was added to.
+    @discardableResult
+    public mutating func add(_ path: ArraySlice<Int32>, conversions c: Double, value v: Double, nulls n: Double) -> Int {
         precondition(!path.isEmpty, "empty paths are unattributed conversions")
         let h = Self.hash(path)
         let mask = slots.count - 1
@@ -92,7 +94,7 @@ public struct PathTableBuilder {
                 table.conversions[row] += c
                 table.value[row] += v
                 table.nulls[row] += n
-                return
+                return row
             }
             s = (s + 1) & mask
         }
@@ -100,6 +102,7 @@ public struct PathTableBuilder {
         hashes.append(h)
         slots[s] = Int32(table.count)
         if table.count * 2 > slots.count { grow() }
+        return table.count - 1
     }
 
     public mutating func add(contentsOf other: PathTable) {

@@ -4,7 +4,7 @@ import Foundation
 /// and shared read-only by every user and every core.
 ///
 /// Exposure: a user is in market from a first-touch day for 1 + Geometric days
-/// (mean `meanInMarketDays`). That day brings one touch; every in-market day
+/// (mean `inMarketDays`, 7 by default). That day brings one touch; every in-market day
 /// (the first included) brings Poisson(Λ) more, each on channel c with
 /// probability λ_c / Λ. λ_c = `touchesPerDay` × activity × reachShare_c × taste_c ×
 /// intent_c: activity and taste are per-user log-normal draws with mean 1 (some
@@ -22,8 +22,6 @@ import Foundation
 /// The transform 1 − e^(−x) saturates: `effect_c` is the log-odds lift of a
 /// channel the user has seen a lot of lately; one touch today gives 63 % of it.
 struct SyntheticProcess: Sendable {
-    static let meanInMarketDays = 7.0
-    static let touchesPerDay = 1.0
     /// Log-normal spreads of a user's overall activity and of their taste per channel.
     static let activitySpread = 0.6
     static let tasteSpread = 0.8
@@ -37,7 +35,10 @@ struct SyntheticProcess: Sendable {
     /// is kept with this probability. No hazard ever sees those touches.
     static let keptAfterConversion = 0.3
 
+    let names: [String]
     let effects: [Double]
+    let inMarketDays: Double
+    let touchesPerDay: Double
     /// reach_c / Σ reach.
     let reachShare: [Double]
     let confounded: [Bool]
@@ -52,15 +53,20 @@ struct SyntheticProcess: Sendable {
 
     init(_ config: SyntheticTouchpoints.Config) {
         let catalogue = SyntheticTouchpoints.catalogue
-        precondition((1...catalogue.count).contains(config.channels), "channels must be 1...\(catalogue.count)")
+        let channels = config.customChannels.map { ArraySlice($0) } ?? catalogue.prefix(config.channels)
+        precondition(config.customChannels != nil || (1...catalogue.count).contains(config.channels), "channels must be 1...\(catalogue.count)")
+        precondition(!channels.isEmpty && channels.allSatisfy { $0.reach > 0 && $0.reach.isFinite }, "channels need a positive reach")
+        precondition(config.inMarketDays >= 1 && config.touchesPerDay >= 0, "inMarketDays ≥ 1, touchesPerDay ≥ 0")
         precondition(config.days >= 1 && config.tailDays >= 0, "days ≥ 1, tailDays ≥ 0")
         precondition(config.decay >= 0 && config.decay < 1, "decay must be in [0, 1)")
         precondition(config.confounding >= 0 && config.confounding.isFinite, "confounding must be ≥ 0")
         precondition(config.baseLogit.isFinite, "baseLogit must be finite")
-        let channels = catalogue.prefix(config.channels)
         if let e = config.effects {
-            precondition(e.count == config.channels && e.allSatisfy(\.isFinite), "one finite effect per channel")
+            precondition(e.count == channels.count && e.allSatisfy(\.isFinite), "one finite effect per channel")
         }
+        names = channels.map(\.name)
+        inMarketDays = config.inMarketDays
+        touchesPerDay = config.touchesPerDay
         effects = config.effects ?? channels.map(\.effect)
         let totalReach = channels.reduce(0) { $0 + $1.reach }
         reachShare = channels.map { $0.reach / totalReach }
@@ -112,7 +118,7 @@ struct SyntheticProcess: Sendable {
         let a = confounding * Self.intentOnExposure
         let intent = exp(a * z - a * a / 2)
         for c in rates.indices {
-            rates[c] = Self.touchesPerDay * activity * reachShare[c] * taste[c] * (confounded[c] ? intent : 1)
+            rates[c] = touchesPerDay * activity * reachShare[c] * taste[c] * (confounded[c] ? intent : 1)
         }
     }
 }

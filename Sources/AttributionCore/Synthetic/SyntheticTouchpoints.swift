@@ -18,7 +18,7 @@ public enum SyntheticTouchpoints {
         /// Exposure rises with the latent intent under confounding: channels people seek out.
         public let confounded: Bool
 
-        init(_ name: String, reach: Double, effect: Double, confounded: Bool = false) {
+        public init(_ name: String, reach: Double, effect: Double, confounded: Bool = false) {
             self.name = name
             self.reach = reach
             self.effect = effect
@@ -74,6 +74,13 @@ public enum SyntheticTouchpoints {
         public var baseLogit = -7.8
         /// One effect per channel in use instead of the catalogue's (nil: the catalogue's).
         public var effects: [Double]?
+        /// Channels of one's own instead of the catalogue's first `channels` (`mta generate --like`).
+        public var customChannels: [Channel]? = nil
+        /// Mean days a user stays in market (1 + geometric), touched on the first.
+        public var inMarketDays = 7.0
+        /// Mean touches per in-market day beyond the first day's one, before a user's
+        /// activity, taste and intent.
+        public var touchesPerDay = 1.0
         public init(users: Int) { self.users = users }
     }
 
@@ -97,10 +104,34 @@ public enum SyntheticTouchpoints {
     /// the truth depend only on the seed: `chunks` (the split over cores) changes nothing.
     static func simulate(_ config: Config, events wantEvents: Bool, truth wantTruth: Bool,
                          chunks: Int? = nil) -> (events: EventTable, truth: [ChannelTruth]) {
-        precondition(config.users >= 0)
         let process = SyntheticProcess(config)
-        let n = chunks ?? chunkCount(forWork: config.users, minimumPerChunk: 20_000)
-        let ranges = chunkRanges(config.users, chunks: n)
+        let (table, tally) = simulate(config, process, users: 0..<config.users, events: wantEvents, truth: wantTruth, chunks: chunks)
+        return (table, wantTruth ? tally.channels(names: process.names, effects: process.effects) : [])
+    }
+
+    /// The users in blocks of `usersPerBlock`, each block's events handed to `body`
+    /// and then let go, so memory holds one block: the same events, block after
+    /// block, as `generate` (every user draws from a stream of their own). Returns
+    /// the truth when asked for (else empty).
+    public static func generate(_ config: Config, usersPerBlock: Int, truth wantTruth: Bool,
+                                _ body: (EventTable) throws -> Void) rethrows -> [ChannelTruth] {
+        precondition(usersPerBlock >= 1)
+        let process = SyntheticProcess(config)
+        var total = TruthTally(channels: process.channelCount)
+        for first in stride(from: 0, to: config.users, by: usersPerBlock) {
+            let (table, tally) = simulate(config, process, users: first..<min(config.users, first + usersPerBlock),
+                                          events: true, truth: wantTruth, chunks: nil)
+            try body(table)
+            total.merge(tally)
+        }
+        return wantTruth ? total.channels(names: process.names, effects: process.effects) : []
+    }
+
+    static func simulate(_ config: Config, _ process: SyntheticProcess, users: Range<Int>, events wantEvents: Bool, truth wantTruth: Bool,
+                         chunks: Int?) -> (events: EventTable, tally: TruthTally) {
+        precondition(config.users >= 0)
+        let n = chunks ?? chunkCount(forWork: users.count, minimumPerChunk: 20_000)
+        let ranges = chunkRanges(users.count, chunks: n).map { ($0.lowerBound + users.lowerBound)..<($0.upperBound + users.lowerBound) }
         var parts = parallelMap(chunks: n) { part -> (EventTable, TruthTally) in
             var table = EventTable()
             var tally = TruthTally(channels: process.channelCount)
@@ -128,9 +159,8 @@ public enum SyntheticTouchpoints {
             table.value += part.value
             tally.merge(partTally)
         }
-        let names = catalogue.prefix(config.channels).map(\.name)
-        table.channels = ChannelIndex(names: names)
+        table.channels = ChannelIndex(names: process.names)
         table.userCount = config.users
-        return (table, wantTruth ? tally.channels(names: names, effects: process.effects) : [])
+        return (table, tally)
     }
 }

@@ -55,7 +55,7 @@ struct SyntheticUser {
 
         let first = min(Int32(rng.nextUnit() * Double(p.days)), Int32(p.days - 1))
         var end = first + 1
-        let stay = 1 - 1 / SyntheticProcess.meanInMarketDays
+        let stay = 1 - 1 / p.inMarketDays
         while end < p.horizon && rng.nextUnit() < stay { end += 1 }
         touches.removeAll(keepingCapacity: true)
         for day in first..<end {

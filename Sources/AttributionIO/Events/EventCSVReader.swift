@@ -36,6 +36,8 @@ public enum EventCSVReader {
             for p in c.problems where report.firstSkipped.count < ReadReport.skippedShown {
                 report.firstSkipped.append(file.inputError(p))
             }
+            report.implausibleTimes += c.implausibleTimes
+            if report.firstImplausibleTime == nil, let p = c.firstImplausibleTime { report.firstImplausibleTime = file.inputError(p) }
         }
         guard report.rows > 0 else {
             throw InputError(file: path, message: report.skippedRows > 0
@@ -110,6 +112,9 @@ struct EventChunk: Sendable {
     var rows = 0
     var skipped = 0
     var problems: [RowProblem] = []
+    /// Rows whose time falls outside 1970–2200, and the first of them.
+    var implausibleTimes = 0
+    var firstImplausibleTime: RowProblem? = nil
     var progress: StageProgress? = nil
 
     init(layout: EventColumns, skipBadRows: Bool, expectedRows: Int) {
@@ -155,6 +160,12 @@ struct EventChunk: Sendable {
         let t = scanner.withBytes(f[layout.time], scratch: &scratch) { TimestampParser.parse($0) }
         guard let t else {
             throw problem(offset, layout.time, f, scanner, "unparseable timestamp (expected ISO 8601, YYYY-MM-DD[ HH:MM:SS], or epoch seconds/milliseconds)")
+        }
+        if !TimestampParser.plausible.contains(t) {
+            implausibleTimes += 1
+            if firstImplausibleTime == nil {
+                firstImplausibleTime = problem(offset, layout.time, f, scanner, "a time outside the years 1970–2200")
+            }
         }
         if f[layout.user].isEmpty {
             throw problem(offset, layout.user, f, scanner, "empty user id")

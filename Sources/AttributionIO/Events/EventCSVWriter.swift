@@ -2,10 +2,20 @@ import AttributionCore
 import Foundation
 
 /// Writes an event table as an event-level CSV (`user_id,event,timestamp,revenue`),
-/// the format `mta attribute` reads. Rows are formatted on every core, then
-/// written under a temporary name and renamed.
+/// the format `mta attribute` reads. Rows are formatted on every core and streamed
+/// to a temporary file, renamed when complete.
 public enum EventCSVWriter {
+    public static let header = Array("user_id,event,timestamp,revenue\n".utf8)
+
     public static func write(_ table: EventTable, conversionEvent: String, to path: String) throws {
+        let file = try StreamingFile(path: path)
+        try file.append(header)
+        try append(table, conversionEvent: conversionEvent, to: file)
+        try file.commit()
+    }
+
+    /// The table's rows (no header), formatted on every core a part at a time.
+    public static func append(_ table: EventTable, conversionEvent: String, to file: StreamingFile) throws {
         let chunks = chunkCount(forWork: table.count, minimumPerChunk: 200_000)
         let ranges = chunkRanges(table.count, chunks: chunks)
         let names = table.channels.names.map { Array(CSVWriter.escape($0).utf8) }
@@ -27,10 +37,7 @@ public enum EventCSVWriter {
             }
             return out
         }
-        var data = Data(capacity: parts.reduce(29) { $0 + $1.count })
-        data.append(contentsOf: Array("user_id,event,timestamp,revenue\n".utf8))
-        for part in parts { data.append(contentsOf: part) }
-        try writeFileAtomically(data, to: path)
+        for part in parts { try file.append(part) }
     }
 
     static func appendInteger(_ v: Int64, to out: inout [UInt8]) {

@@ -6,6 +6,10 @@ import AttributionCore
 /// Hand-written because it runs once per event: Foundation's formatters are far slower
 /// and each covers only one of these forms.
 enum TimestampParser {
+    /// Times a warning questions: before 1970 or after 2200 is more often a wrong unit
+    /// or format (e.g. microseconds read as milliseconds) than real data.
+    static let plausible: Range<Int64> = 0..<7_289_654_400_000  // 1970-01-01 ..< 2201-01-01 UTC
+
     static func parse(_ s: UnsafeBufferPointer<UInt8>) -> Int64? {
         var lo = 0, hi = s.count
         while lo < hi && s[lo] == 0x20 { lo += 1 }

@@ -9,6 +9,8 @@ public struct AttributionPipeline: Sendable {
     public var source: any AttributionSource
     public var journeys: JourneyOptions
     public var models: [any AttributionModel]
+    /// Bootstrap intervals of every model's credit, when set (`--intervals`).
+    public var intervals: IntervalOptions? = nil
     /// Advanced through each stage, when a progress meter is shown.
     public var progress: StageProgress? = nil
     /// Called after each stage with its name and seconds (progress, `--timings`, logs).
@@ -62,6 +64,14 @@ public struct AttributionPipeline: Sendable {
         clock.lap("models")
         var document = AttributionDocument(input: source.description, format: source.format, summary: summary, read: read,
                                            outcomes: outcomes, settings: settings)
+        if let intervals {
+            // A model that failed on the data would fail on every replicate too.
+            let failed = Set(outcomes.compactMap { if case .failure(let model, _) = $0 { model } else { nil } })
+            progress?.begin("intervals", total: intervals.replicates, unit: "replicates")
+            document.intervals = BootstrapIntervals.compute(models.filter { !failed.contains($0.name) }, on: input,
+                                                            options: intervals) { [progress] in progress?.advance(by: 1) }
+            clock.lap("intervals (\(intervals.replicates) replicates)")
+        }
         document.jobId = jobId
         document.runAt = runAt
         document.timings = clock.laps

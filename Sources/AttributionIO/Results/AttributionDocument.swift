@@ -20,6 +20,10 @@ public struct AttributionDocument: Sendable {
     public var profile: DataProfile? = nil
     /// Spend per channel over the analysed window (`--spend`), for cost per conversion and ROAS.
     public var spend: ChannelSpend? = nil
+    /// Bootstrap intervals of the credits (`--intervals`).
+    public var intervals: IntervalReport? = nil
+    /// Each model's distance to the data's known true shares (`mta evaluate`).
+    public var evaluation: TruthEvaluation? = nil
 
     public init(input: String, format: String, summary: JourneySummary, read: ReadReport,
                 outcomes: [AttributionRun.Outcome], settings: [(String, JSONValue)]) {

@@ -19,6 +19,7 @@ public enum ResultFiles {
         for result in doc.results {
             for table in result.tables { staging.add(table.fileName, csv(table)) }
         }
+        if let intervals = doc.intervals { staging.add(IntervalFiles.fileName, IntervalFiles.csv(intervals)) }
     }
 
     /// Channels in name order, so files from different runs line up.
@@ -82,22 +83,35 @@ public enum ResultFiles {
                 return .object([("model", .string(model)), ("status", .string("failed")), ("error", .string(message))])
             case .success(let r):
                 let shares = r.shares
+                let intervals = doc.intervals?.intervals(for: r.model)
                 let channels: [JSONValue] = channelOrder(r.channels).map { c in
-                    .object([
+                    var channel: [(String, JSONValue)] = [
                         ("channel", .string(r.channels.names[c])),
                         ("conversions", .number(r.conversions[c])),
                         ("share", .number(shares[c])),
                         ("revenue", r.revenue.map { .number($0[c]) } ?? .null),
-                    ])
+                    ]
+                    // Matched by name: the interval's channel index is the input's, like the credits'.
+                    if let intervals, let k = intervals.channels.lookup(r.channels.names[c]) {
+                        channel.append(("interval", IntervalFiles.json(intervals.intervals[Int(k)])))
+                    }
+                    return .object(channel)
                 }
                 var members: [(String, JSONValue)] = [("model", .string(r.model)), ("status", .string("ok"))]
                 if !r.details.isEmpty { members.append(("details", .object(r.details.map { ($0.key, json($0.value)) }))) }
                 if !r.tables.isEmpty { members.append(("files", .array(r.tables.map { .string($0.fileName) }))) }
+                if let intervals {
+                    members.append(("interval_replicates", .integer(intervals.replicates)))
+                    if let failure = intervals.firstFailure {
+                        members.append(("interval_failures", .integer(intervals.failures)))
+                        members.append(("interval_first_failure", .string(failure)))
+                    }
+                }
                 members.append(("channels", .array(channels)))
                 return .object(members)
             }
         }
-        return .object([
+        var document: [(String, JSONValue)] = [
             ("input", .object([
                 ("file", .string(doc.input)),
                 ("format", .string(doc.format)),
@@ -106,7 +120,11 @@ public enum ResultFiles {
             ])),
             ("settings", .object(doc.settings)),
             ("summary", .object(summary)),
-            ("models", .array(models)),
-        ])
+        ]
+        if let intervals = doc.intervals {
+            document.append(("intervals", IntervalFiles.json(intervals, without: IntervalFiles.withoutInterval(doc))))
+        }
+        document.append(("models", .array(models)))
+        return .object(document)
     }
 }

@@ -1,10 +1,13 @@
 /// Several series (models) per row (channel): one marker per series on a shared
-/// axis, told apart by colour and shape, so it also reads in grey print.
+/// axis, told apart by colour and shape, so it also reads in grey print. A value
+/// with an interval gets an error bar through its marker, in the series' colour.
 struct DotPlot {
     struct Row {
         var label: String
         /// One value per series; nil where the series has no value for the row.
         var values: [Double?]
+        /// Per series, the interval drawn as an error bar (empty or nil: none).
+        var intervals: [ClosedRange<Double>?] = []
     }
 
     var series: [String]
@@ -47,7 +50,8 @@ struct DotPlot {
             x += w
         }
         let top = y + 14
-        let scale = LinearScale(values: rows.flatMap { $0.values.compactMap { $0 } }, pixels: plotWidth)
+        let extents = rows.flatMap { $0.values.compactMap { $0 } + $0.intervals.compactMap { $0 }.flatMap { [$0.lowerBound, $0.upperBound] } }
+        let scale = LinearScale(values: extents, pixels: plotWidth)
         let plotBottom = top + Double(rows.count) * rowHeight
         let height = plotBottom + 24
         var body = legend
@@ -63,11 +67,29 @@ struct DotPlot {
                                  fill: "#000000", extra: " fill-opacity=\"0.035\"")
             }
             body += SVG.text(row.label, x: labelWidth - 8, y: mid + 4, anchor: "end")
+            // Bars first, so every marker sits on top of its bar.
+            for (i, interval) in row.intervals.enumerated() {
+                guard let interval, interval.lowerBound.isFinite, interval.upperBound.isFinite, i < series.count else { continue }
+                body += errorBar(series: i, interval, x: { labelWidth + scale.position($0) }, y: mid + offset(i),
+                                 title: "\(series[i]), \(row.label): \(tickFormat(interval.lowerBound)) to \(tickFormat(interval.upperBound))")
+            }
             for (i, v) in row.values.enumerated() {
                 guard let v, v.isFinite else { continue }
                 body += Self.marker(i, x: labelWidth + scale.position(v), y: mid + offset(i))
             }
         }
         return SVG.root(width: width, height: height, label: title, body)
+    }
+
+    /// A horizontal line over the interval with end caps, titled with its bounds.
+    func errorBar(series i: Int, _ interval: ClosedRange<Double>, x: (Double) -> Double, y: Double, title: String) -> String {
+        let lo = x(interval.lowerBound), hi = x(interval.upperBound)
+        let colour = Palette.series(i)
+        return "<g class=\"error-bar\" data-series=\"\(HTML.escape(series[i]))\" data-low=\"\(NumberFormat.exact(interval.lowerBound))\" data-high=\"\(NumberFormat.exact(interval.upperBound))\">"
+            + "<title>\(HTML.escape(title))</title>"
+            + SVG.line(x1: lo, y1: y, x2: hi, y2: y, stroke: colour, width: 1.5)
+            + SVG.line(x1: lo, y1: y - 3, x2: lo, y2: y + 3, stroke: colour, width: 1.5)
+            + SVG.line(x1: hi, y1: y - 3, x2: hi, y2: y + 3, stroke: colour, width: 1.5)
+            + "</g>"
     }
 }

@@ -19,10 +19,22 @@ struct ComparisonSection: ReportSection {
         let mean = { (c: String) in shareByModel.compactMap { $0[c] }.reduce(0, +) / Double(max(results.count, 1)) }
         channels.sort { mean($0) != mean($1) ? mean($0) > mean($1) : $0 < $1 }
 
-        let rows = channels.map { c in DotPlot.Row(label: c, values: shareByModel.map { $0[c] }) }
+        let intervals = results.map { doc.intervals?.intervals(for: $0.model) }
+        let rows = channels.map { c in
+            DotPlot.Row(label: c, values: shareByModel.map { $0[c] }, intervals: intervals.map { m in
+                m.flatMap { m in m.channels.lookup(c).map { m.intervals[Int($0)] } }.map { $0.shareLow...$0.shareHigh }
+            })
+        }
+        var caption = "Share of credited conversions per channel, one marker per model; channels by mean share"
+        if let report = doc.intervals, !report.models.isEmpty {
+            caption += "; bars: \(NumberFormat.percent(report.options.level)) intervals from \(report.options.replicates) "
+                + "bootstrap replicates of the journeys (their sampling noise, not the model's error)"
+            let without = IntervalFiles.withoutInterval(doc)
+            if !without.isEmpty { caption += "; no interval for \(without.joined(separator: ", "))" }
+        }
         var html = HTML.figure(DotPlot(series: results.map(\.model), rows: rows, title: "Share by channel and model").svg
                                 .replacingOccurrences(of: "class=\"chart\"", with: "class=\"chart comparison-chart\""),
-                               caption: "Share of credited conversions per channel, one marker per model; channels by mean share")
+                               caption: caption)
         html += HTML.paragraph(disagreement(channels: channels, shares: shareByModel, models: results.count))
 
         var t = HTMLTable(header: ["channel"] + results.map(\.model) + ["spread"], numeric: Set(1...(results.count + 1)))

@@ -25,6 +25,8 @@ enum ReportRegistry {
         DataSummarySection(),
         ModelsSection(),
         ComparisonSection(),
+        HeldOutFitSection(),
+        EvaluationSection(),
         SpendSection(),
         ModelErrorsSection(),
         RunSection(),

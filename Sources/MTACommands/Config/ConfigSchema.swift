@@ -86,7 +86,10 @@ enum ConfigSchema {
         ConfigKey("models.neural_balance", "--neural-balance", .switchFlag, modelCommands),
         ConfigKey("models.neural_exact_limit", "--neural-exact-limit", .whole, modelCommands),
         ConfigKey("models.neural_samples", "--neural-samples", .whole, modelCommands),
+        ConfigKey("models.neural_share_error", "--neural-share-error", .number, modelCommands),
         ConfigKey("models.seed", "--seed", .whole, modelCommands),
+        ConfigKey("models.intervals", "--intervals", .flag, modelCommands),
+        ConfigKey("models.bootstrap", "--bootstrap", .whole, modelCommands),
         // Where results go.
         ConfigKey("output.directory", "--out", .text, ["attribute"]),
         ConfigKey("output.data_dir", "--data-dir", .text, ["run", "runs"]),

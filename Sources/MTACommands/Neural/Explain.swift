@@ -18,13 +18,16 @@ struct Explain: ParsableCommand {
     @Argument(help: "Model file from `mta train`.") var model: String
     @Argument(help: "Examples file from `mta extract` (same channels and lookback as the model's).") var examples: String
     @Option(help: "Output folder.") var out = "results"
-    @Option(help: "Active cells up to which values are exact (2ⁿ coalitions).") var exactLimit = 12
-    @Option(help: "Permutations per window above the exact limit (antithetic pairs).") var samples = 100
+    @Option(help: "Active cells up to which values are exact (2ⁿ coalitions).") var exactLimit = NeuralShapley.Options().exactLimit
+    @Option(help: "Most permutations per window above the exact limit (antithetic pairs).") var samples = NeuralShapley.Options().samples
+    @Option(help: "Stop sampling once every channel's share has at most this standard error (0: take every permutation).")
+    var shareError = NeuralShapley.Options().shareError
     @Option(help: "Random seed for the permutations.") var seed: UInt64 = 1
 
     func validate() throws {
         guard (1...20).contains(exactLimit) else { throw ValidationError("--exact-limit must be between 1 and 20") }
         guard samples >= 2 else { throw ValidationError("--samples must be at least 2") }
+        guard shareError >= 0 && shareError < 1 else { throw ValidationError("--share-error must be at least 0 and below 1") }
     }
 
     func run() throws {
@@ -36,6 +39,7 @@ struct Explain: ParsableCommand {
             var options = NeuralShapley.Options()
             options.exactLimit = exactLimit
             options.samples = samples
+            options.shareError = shareError
             options.seed = seed
             let e = NeuralShapley.explain(trained.model, counts: file.counts, options: options)
             var staging = OutputStaging(directory: URL(fileURLWithPath: out))
@@ -50,7 +54,8 @@ struct Explain: ParsableCommand {
             for c in order {
                 print(pad(names[c]) + String(format: "  %11.2f  %6.2f%%  %9.4f", e.channelConversions[c], 100 * e.channelShare[c], e.channelError[c]))
             }
-            print("explained \(Int(e.conversions)) conversions in \(e.exactWindows) windows exactly and \(e.sampledWindows) by sampling " +
+            let sampling = e.sampledWindows > 0 ? " (\(e.permutationsPerWindow) permutations each)" : ""
+            print("explained \(Int(e.conversions)) conversions in \(e.exactWindows) windows exactly and \(e.sampledWindows) by sampling\(sampling) " +
                   "(baseline f(0) = \(String(format: "%.6f", e.baseline))) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; wrote \(out)/neural_by_day.csv and \(out)/neural_channels.csv")
         }
     }

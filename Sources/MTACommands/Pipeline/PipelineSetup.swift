@@ -7,8 +7,10 @@ struct PipelineSetup {
     let pipeline: AttributionPipeline
     let settings: [(String, JSONValue)]
 
-    init(source: InputArguments, journeys: JourneyArguments, models modelArguments: ModelArguments) throws {
-        let options = try modelArguments.parsedOptions()
+    init(source: InputArguments, journeys: JourneyArguments, models modelArguments: ModelArguments,
+         intervals: IntervalArguments? = nil, progress: StageProgress? = nil) throws {
+        var options = try modelArguments.parsedOptions()
+        options.neural.progress = progress.map(NeuralStageProgress.init)
         let models: [any AttributionModel]
         do {
             models = try ModelRegistry.models(modelArguments.modelList, options: options)
@@ -17,8 +19,15 @@ struct PipelineSetup {
         }
         guard !models.isEmpty else { throw ValidationError("--models names no model") }
         let input: any AttributionSource = try source.attributionSource()
-        pipeline = AttributionPipeline(source: input, journeys: journeys.options, models: models)
-        settings = Self.settings(source: source, journeys: journeys, models: modelArguments, options)
+        var pipeline = AttributionPipeline(source: input, journeys: journeys.options, models: models)
+        pipeline.progress = progress
+        pipeline.intervals = intervals?.options(seed: options.seed)
+        self.pipeline = pipeline
+        var settings = Self.settings(source: source, journeys: journeys, models: modelArguments, options)
+        if let i = pipeline.intervals {
+            settings.append(("intervals", .object([("replicates", .integer(i.replicates)), ("level", .number(i.level))])))
+        }
+        self.settings = settings
     }
 
     private static func settings(source: InputArguments, journeys: JourneyArguments, models: ModelArguments,
@@ -54,12 +63,17 @@ enum RunPrinter {
             printError("warning: skipped \(read.skippedRows) bad row\(read.skippedRows == 1 ? "" : "s") of \(read.rows + read.skippedRows)" +
                        (read.skippedRows > read.firstSkipped.count ? " (first \(read.firstSkipped.count) shown)" : ""))
         }
+        if let first = read.firstImplausibleTime {
+            printError("warning: \(read.implausibleTimes) row\(read.implausibleTimes == 1 ? "" : "s") with a time outside the years 1970–2200, " +
+                       "kept; check the unit or format (first: \(first.file):\(first.line ?? 0): column '\(first.column ?? "")', value '\(first.value ?? "")')")
+        }
     }
 
     static func results(_ document: AttributionDocument) {
         print(describe(document.summary))
         print("")
-        print(Format.credits(document.results))
+        print(Format.credits(document.results, intervals: document.intervals))
+        if let note = intervalNote(document) { print(note) }
         for result in document.results where !result.messages.isEmpty {
             print("")
             print("\(result.model):")
@@ -75,6 +89,27 @@ enum RunPrinter {
             failed = true
         }
         return failed
+    }
+
+    /// What `±` means, and which models have none and why.
+    static func intervalNote(_ document: AttributionDocument) -> String? {
+        guard let report = document.intervals else { return nil }
+        let o = report.options
+        var lines = ["± half the width of the \(Format.percent(o.level)) interval: \(o.replicates) bootstrap replicates of the journeys "
+            + "(seed \(o.seed)); it covers their sampling noise, not the model's error"]
+        let without = IntervalFiles.withoutInterval(document)
+        if !without.isEmpty {
+            let excluded = without.filter { name in report.excludedModels.contains { name == $0 || name.hasPrefix($0 + "-") } }
+            if !excluded.isEmpty {
+                lines.append("no interval for \(excluded.joined(separator: ", ")): a trained model is too slow to refit for every replicate")
+            }
+            let failed = without.filter { !excluded.contains($0) }
+            if !failed.isEmpty { lines.append("no interval for \(failed.joined(separator: ", ")): it failed on every replicate") }
+        }
+        for m in report.models where m.failures > 0 {
+            lines.append("\(m.model): \(m.failures) of \(o.replicates) replicates failed (\(m.firstFailure ?? "")); its interval uses the other \(m.replicates)")
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func describe(_ s: JourneySummary) -> String {

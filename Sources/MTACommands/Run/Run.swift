@@ -20,6 +20,7 @@ struct Run: AsyncParsableCommand {
     @OptionGroup var source: InputArguments
     @OptionGroup var journeys: JourneyArguments
     @OptionGroup var modelArguments: ModelArguments
+    @OptionGroup var intervalArguments: IntervalArguments
 
     /// Result tables and `--job-id` (which also names data/<job_id>/; default: the UTC start time, made unique).
     @OptionGroup var sinks: SinkArguments
@@ -48,12 +49,12 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         let log = RunLog(format: logFormat, quiet: quiet)
-        let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments)
+        let meter = quiet ? nil : ProgressMeter(log: log)
+        let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments, intervals: intervalArguments,
+                                      progress: meter?.progress)
         var pipeline = setup.pipeline
         pipeline.journeys.window = try reportingErrors { try period.window(now: Date()) }
         pipeline.onStage = { stage, seconds in log.stage(stage, seconds: seconds) }
-        let meter = quiet ? nil : ProgressMeter(log: log)
-        pipeline.progress = meter?.progress
         meter?.start()
         defer { meter?.stop() }
         let spendTable = try spend.map { path in try reportingErrors { try SpendCSVReader.read(path: path) } }

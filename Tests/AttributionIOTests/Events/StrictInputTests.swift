@@ -93,6 +93,32 @@ import Testing
         }
     }
 
+    /// Kept (a real 1969 or 2250 time is possible) but warned about with the first line:
+    /// microseconds or a two-digit year are the usual cause.
+    @Test func timesOutsideTheYears1970To2200AreCountedWithTheFirstLine() throws {
+        try withTempDir { dir in
+            let path = try writeFile(dir, "e.csv", """
+                user_id,event,timestamp
+                a,email,2024-01-01T00:00:00Z
+                a,email,1969-12-31T23:59:59Z
+                a,purchase,2024-01-02
+                b,email,1704067200000000
+                b,email,2200-12-31T23:59:59Z
+
+                """)
+            let (table, report) = try EventCSVReader.read(path: path, options: StrictInputTests.options)
+            #expect(table.count == 5 && report.rows == 5)
+            #expect(report.implausibleTimes == 2)
+            let first = report.firstImplausibleTime
+            #expect(first?.line == 3 && first?.column == "timestamp" && first?.value == "1969-12-31T23:59:59Z", "\(String(describing: first))")
+        }
+        try withTempDir { dir in
+            let path = try writeFile(dir, "e.csv", "user_id,event,timestamp\na,email,1970-01-01\na,purchase,2200-12-31T23:59:59.999Z\n")
+            let (_, report) = try EventCSVReader.read(path: path, options: StrictInputTests.options)
+            #expect(report.implausibleTimes == 0 && report.firstImplausibleTime == nil)
+        }
+    }
+
     @Test func nullsOnAnEmptyPathAreKept() throws {
         let (table, _, _) = try read("path,total_conversions,total_null\nemail,2,3\n,1,5\n")
         #expect(table.unattributedConversions == 1 && table.unattributedNulls == 5)

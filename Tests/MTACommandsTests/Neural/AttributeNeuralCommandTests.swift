@@ -11,7 +11,7 @@ import Testing
         defer { cli.remove() }
         #expect(try cli.run(["generate", "--users", "1500", "--channels", "4", "--seed", "2", "--out", "events.csv"]).status == 0)
         let attribute = try cli.run([
-            "attribute", "events.csv", "--conversion-event", "purchase", "--models", "neural,last-touch",
+            "attribute", "events.csv", "--conversion-event", "purchase", "--models", "neural,last-touch,neural-removal",
             "--neural-lookback-days", "3", "--neural-width", "4", "--neural-layers", "1", "--neural-epochs", "2",
             "--neural-steps-per-epoch", "5", "--neural-exact-limit", "6", "--neural-samples", "50", "--seed", "9", "--out", "res",
         ])
@@ -24,6 +24,16 @@ import Testing
         }
         let incremental = try cli.read("res/neural_incremental.csv").split(separator: "\n")
         #expect(incremental.first == "channel,incremental_conversions,share,expected_conversions,observed_conversions" && incremental.count == 5)
+
+        // Named alone, the removal model fits the same network and replays it the same way.
+        let removal = try cli.run([
+            "attribute", "events.csv", "--conversion-event", "purchase", "--models", "neural-removal",
+            "--neural-lookback-days", "3", "--neural-width", "4", "--neural-layers", "1", "--neural-epochs", "2",
+            "--neural-steps-per-epoch", "5", "--seed", "9", "--out", "alone",
+        ])
+        #expect(removal.status == 0, "\(removal.stderr)")
+        #expect(try cli.read("alone/neural_incremental.csv") == cli.read("res/neural_incremental.csv"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("alone/neural_channels.csv")))
 
         #expect(try cli.run(["extract", "events.csv", "--conversion-event", "purchase", "--lookback-days", "3", "--out", "ex.mtax"]).status == 0)
         #expect(try cli.run(["train", "ex.mtax", "--width", "4", "--layers", "1", "--epochs", "2", "--steps-per-epoch", "5",

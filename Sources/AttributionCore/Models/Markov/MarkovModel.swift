@@ -7,14 +7,17 @@ public struct MarkovModel: AttributionModel {
     public let solver: MarkovSolverChoice
     /// Relative accuracy of every P(conversion) the sparse solver returns.
     public let tolerance: Double
+    /// Seeds the held-out split of its fit (`MarkovPathPrediction`).
+    public let seed: UInt64
 
     public init(order: Int, name: String = "markov", solver: MarkovSolverChoice = .automatic,
-                tolerance: Double = 1e-10)
+                tolerance: Double = 1e-10, seed: UInt64 = 42)
     {
         self.order = order
         self.name = name
         self.solver = solver
         self.tolerance = tolerance
+        self.seed = seed
     }
 
     /// The models `--models markov` stands for: `markov` for one order (or the
@@ -26,10 +29,12 @@ public struct MarkovModel: AttributionModel {
         case .fixed(let list):
             var orders: [Int] = []
             for k in list where !orders.contains(k) { orders.append(k) }
-            if orders.count <= 1 { return [MarkovModel(order: orders.first ?? 1)] }
-            return orders.map { MarkovModel(order: $0, name: "markov-\($0)") }
+            if orders.count <= 1 { return [MarkovModel(order: orders.first ?? 1, seed: options.seed)] }
+            return orders.map { MarkovModel(order: $0, name: "markov-\($0)", seed: options.seed) }
         }
     }
+
+    public var bootstrappable: Bool { true }
 
     public func attribute(_ input: AttributionInput) throws -> ModelResult {
         do {

@@ -7,6 +7,8 @@ public struct TimeDecay: AttributionModel {
     public let halfLifeDays: Double
     public init(halfLifeDays: Double = 7) { self.halfLifeDays = halfLifeDays }
     public var needsJourneys: Bool { true }
+    public var bootstrappable: Bool { true }
+    public var usesNullJourneys: Bool { false }
 
     public func attribute(_ input: AttributionInput) throws -> ModelResult {
         guard let journeys = input.journeys else {

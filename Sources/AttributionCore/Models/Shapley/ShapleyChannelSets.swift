@@ -9,6 +9,8 @@ struct ShapleyChannelSets<Key: ChannelSetKey>: Sendable {
     private(set) var conversions: [Double] = []
     private(set) var value: [Double] = []
     private(set) var nulls: [Double] = []
+    /// The set of each path row.
+    private(set) var setOfRow: [Int32] = []
 
     init(paths: PathTable) {
         channelCount = paths.channels.count
@@ -19,12 +21,14 @@ struct ShapleyChannelSets<Key: ChannelSetKey>: Sendable {
             var key = Key(emptyFor: channelCount)
             for c in path { key.insert(c) }
             if let s = index[key] {
+                setOfRow.append(Int32(s))
                 conversions[s] += paths.conversions[p]
                 value[s] += paths.value[p]
                 nulls[s] += paths.nulls[p]
                 continue
             }
             index[key] = keys.count
+            setOfRow.append(Int32(keys.count))
             keys.append(key)
             scan.load(path)
             members.append(contentsOf: scan.distinct.sorted())

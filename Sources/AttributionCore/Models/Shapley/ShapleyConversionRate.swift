@@ -43,6 +43,8 @@ public struct ConversionRateShapley: AttributionModel {
         self.seed = seed
     }
 
+    public var bootstrappable: Bool { true }
+
     public func attribute(_ input: AttributionInput) throws -> ModelResult {
         guard exactMax >= 0 else {
             throw ModelError(model: name, message: "the exact-enumeration limit must not be negative (got \(exactMax))")

@@ -14,6 +14,8 @@ public struct OrderedShapley: AttributionModel {
 
     public init(maxPosition: Int = 10) { self.maxPosition = maxPosition }
 
+    public var bootstrappable: Bool { true }
+
     public func attribute(_ input: AttributionInput) throws -> ModelResult {
         guard maxPosition >= 1 else {
             throw ModelError(model: name, message: "the largest position must be at least 1 (got \(maxPosition))")

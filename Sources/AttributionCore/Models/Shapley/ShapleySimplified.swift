@@ -11,6 +11,8 @@ public struct SimplifiedShapley: AttributionModel {
 
     public init() {}
 
+    public var bootstrappable: Bool { true }
+
     public func attribute(_ input: AttributionInput) throws -> ModelResult {
         let paths = input.paths
         var acc = CreditAccumulator(channelCount: paths.channels.count)

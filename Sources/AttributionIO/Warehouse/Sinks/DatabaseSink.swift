@@ -18,7 +18,7 @@ public struct DatabaseSink: ResultSink {
 
     /// Detail tables a job may have written before; `overwrite` clears its rows in all
     /// that exist, so a re-run with fewer models leaves nothing stale behind.
-    static let knownDetailTables = ["markov_removal_effects", "markov_transitions", "markov_order_selection",
+    static let knownDetailTables = ["attribution_intervals", "markov_removal_effects", "markov_transitions", "markov_order_selection",
                                     "shapley_ordered", "shapley_rate_errors", "neural_by_day", "neural_channels",
                                     "neural_incremental"]
 

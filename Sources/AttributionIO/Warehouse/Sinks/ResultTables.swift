@@ -31,6 +31,7 @@ public struct ResultTable: Sendable {
 /// and `runs` (one row per model: times, source, settings digest, status, counts).
 public enum ResultTables {
     public static let attribution = "attribution"
+    public static let intervals = "attribution_intervals"
     public static let runs = "runs"
 
     public static func tables(_ doc: AttributionDocument, endedAt: Date) -> [ResultTable] {
@@ -58,7 +59,27 @@ public enum ResultTables {
                 written[r.model, default: 0] += table.rows.count
             }
         }
-        return [credits] + detailOrder.map { details[$0]! } + [runsTable(doc, endedAt: endedAt, written: written)]
+        var extra: [ResultTable] = []
+        if let report = doc.intervals {
+            let table = intervalTable(report, key: key, lead: lead)
+            for m in report.models { written[m.model, default: 0] += m.channels.count }
+            extra.append(table)
+        }
+        return [credits] + extra + detailOrder.map { details[$0]! } + [runsTable(doc, endedAt: endedAt, written: written)]
+    }
+
+    /// `attribution_intervals.csv` as a table: the same columns, led by the job.
+    static func intervalTable(_ report: IntervalReport, key: [SQLValue], lead: [(String, SQLColumnType)]) -> ResultTable {
+        let bounds = IntervalFiles.header.dropFirst(2).map { ($0, SQLColumnType.real) }
+        var table = ResultTable(name: intervals, columns: lead + [("model", .text), ("channel", .text)] + bounds, rows: [])
+        for m in report.models {
+            for c in ResultFiles.channelOrder(m.channels) {
+                let i = m.intervals[c]
+                table.rows.append(key + [.text(m.model), .text(m.channels.names[c]), .real(i.conversionsLow),
+                                         .real(i.conversionsHigh), .real(i.shareLow), .real(i.shareHigh)])
+            }
+        }
+        return table
     }
 
     /// `markov-2_markov_transitions.csv` → `markov_transitions`: the model is a column, not part of the name.

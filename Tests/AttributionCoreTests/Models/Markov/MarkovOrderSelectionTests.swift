@@ -63,28 +63,4 @@ import Testing
         #expect(a.messages == b.messages)
         #expect(a.conversions == b.conversions)
     }
-
-    @Test func holdoutSplitKeepsEveryJourney() {
-        let paths = MarkovTestData.paths(channels: 4, rows: 300, maxLength: 4, seed: 2)
-        var big = paths
-        big.appendRow([0, 1], conversions: 250_000.5, value: 0, nulls: 1_000_000)
-        let split = MarkovHoldoutSplit(paths: big, trainFraction: 0.8, seed: 42)
-        for p in 0..<big.count {
-            #expect(split.trainConversions[p] + split.testConversions[p] == big.conversions[p])
-            #expect(split.trainNulls[p] + split.testNulls[p] == big.nulls[p])
-            #expect(split.testConversions[p] >= 0 && split.testNulls[p] >= 0)
-        }
-        let trainShare = split.trainNulls.reduce(0, +) / big.totalNulls
-        #expect(abs(trainShare - 0.8) < 0.01)
-    }
-
-    @Test func weightedAUCCountsTiesAsHalf() {
-        // Pairs: (0.9 vs 0.1) wins, (0.9 vs 0.5) wins, (0.5 vs 0.5) half, (0.5 vs 0.1) wins.
-        // Weighted: positives 2 @0.9, 1 @0.5; negatives 1 @0.5, 3 @0.1.
-        // Wins: 2·4 + 1·3 = 11, ties 1·1·½ = ½ → 11.5 / (3·4).
-        let auc = markovWeightedAUC(score: [0.9, 0.5, 0.1], positive: [2, 1, 0], negative: [0, 1, 3])
-        #expect(close(auc!, 11.5 / 12))
-        #expect(markovWeightedAUC(score: [0.3, 0.3], positive: [1, 2], negative: [4, 0]) == 0.5)
-        #expect(markovWeightedAUC(score: [0.3], positive: [1], negative: [0]) == nil)
-    }
 }

@@ -1,17 +1,38 @@
 import Foundation
 
-/// `--models neural`: the three stages of `mta extract`, `train` and `explain` in
-/// memory on the run's journeys (each journey one segment at risk, algorithms notes
-/// §5), giving two results from one fitted network: `neural` (Shapley values of the
-/// calibrated model over each conversion window's cells) and `neural-removal`
-/// (expected conversions lost with each channel's touches removed).
+/// `--models neural` and `neural-removal`: the three stages of `mta extract`,
+/// `train` and `explain` in memory on the run's journeys (each journey one segment at
+/// risk, algorithms notes §5). One fitted network gives either result or both:
+/// `neural` (Shapley values of the calibrated model over each conversion window's
+/// cells) and `neural-removal` (expected conversions lost with each channel's touches
+/// removed, a replay that costs several times the Shapley values on large data).
 public struct NeuralModel: AttributionModel {
-    public let name = "neural"
-    public let removalName = "neural-removal"
+    public struct Results: OptionSet, Sendable, Equatable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// `neural`: the Shapley credit.
+        public static let credit = Results(rawValue: 1)
+        /// `neural-removal`: the removal replay.
+        public static let removal = Results(rawValue: 2)
+    }
+
+    public static let creditName = "neural"
+    public static let removalName = "neural-removal"
     public let settings: NeuralSettings
+    public let results: Results
+    public var name: String { results.contains(.credit) ? Self.creditName : Self.removalName }
     public var needsJourneys: Bool { true }
 
-    public init(settings: NeuralSettings) { self.settings = settings }
+    public init(settings: NeuralSettings, results: Results) {
+        self.settings = settings
+        self.results = results
+    }
+
+    /// `neural` and `neural-removal` named together share one fit.
+    public func merged(with other: any AttributionModel) -> (any AttributionModel)? {
+        guard let other = other as? NeuralModel, other.settings == settings else { return nil }
+        return NeuralModel(settings: settings, results: results.union(other.results))
+    }
 
     public func attribute(_ input: AttributionInput) throws -> ModelResult {
         try attributeAll(input)[0]
@@ -29,6 +50,7 @@ public struct NeuralModel: AttributionModel {
         let clock = ContinuousClock()
         var stages: [(String, Duration)] = []
         func timed<T>(_ stage: String, _ work: () -> T) -> T {
+            settings.progress?.stageStarted(stage)
             let start = clock.now
             let value = work()
             stages.append((stage, clock.now - start))
@@ -41,17 +63,27 @@ public struct NeuralModel: AttributionModel {
             throw ModelError(model: name, message: "needs both conversions and days without one to learn from")
         }
         var epochs: [EpochMetrics] = []
-        let model = timed("train") { NeuralTrainer.train(counts, options: settings.training, onEpoch: { epochs.append($0) }) }
-        let explanation = timed("explain") { NeuralShapley.explain(model, counts: counts, options: settings.shapley) }
-        let removal = timed("removal replay") { NeuralRemoval.measure(model, journeys: journeys, counts: counts) }
-        var shapley = shapleyResult(explanation, counts: counts, epochs: epochs, input: input)
+        let model = timed("train") {
+            NeuralTrainer.train(counts, options: settings.training,
+                                onStep: { done, total in settings.progress?.trainingStep(done, of: total) },
+                                onEpoch: { epochs.append($0) })
+        }
+        var out: [ModelResult] = []
+        if results.contains(.credit) {
+            let explanation = timed("explain") { NeuralShapley.explain(model, counts: counts, options: settings.shapley) }
+            out.append(shapleyResult(explanation, counts: counts, epochs: epochs, input: input))
+        }
+        if results.contains(.removal) {
+            let removal = timed("removal replay") { NeuralRemoval.measure(model, journeys: journeys, counts: counts) }
+            out.append(removalResult(removal, input: input))
+        }
         // Where the minutes went, for whoever sizes a run.
-        shapley.messages.append("neural: " + stages.map { "\($0.0) \(String(format: "%.1f", seconds($0.1))) s" }.joined(separator: ", "))
-        return [shapley, removalResult(removal, input: input)]
+        out[0].messages.append("\(name): " + stages.map { "\($0.0) \(String(format: "%.1f", seconds($0.1))) s" }.joined(separator: ", "))
+        return out
     }
 
     private func shapleyResult(_ e: NeuralExplanation, counts: WindowCounts, epochs: [EpochMetrics], input: AttributionInput) -> ModelResult {
-        var result = credited(name, shares: e.channelShare, input: input)
+        var result = credited(Self.creditName, shares: e.channelShare, input: input)
         var details: [(key: String, value: DetailValue)] = [
             ("lookback_days", .integer(counts.days)),
             ("distinct_windows", .integer(counts.count)),
@@ -60,6 +92,7 @@ public struct NeuralModel: AttributionModel {
             ("baseline_probability", .number(e.baseline)),
             ("exact_windows", .integer(e.exactWindows)),
             ("sampled_windows", .integer(e.sampledWindows)),
+            ("permutations_per_window", .integer(e.permutationsPerWindow)),
         ]
         if let last = epochs.last {
             details.append(("train_log_loss", .number(last.train.logLoss)))
@@ -78,7 +111,7 @@ public struct NeuralModel: AttributionModel {
     }
 
     func removalResult(_ r: NeuralIncrementality, input: AttributionInput) -> ModelResult {
-        var result = credited(removalName, shares: r.shares, input: input)
+        var result = credited(Self.removalName, shares: r.shares, input: input)
         result.details = [
             ("expected_conversions", .number(r.expectedConversions)),
             ("observed_conversions", .number(r.observedConversions)),

@@ -4,6 +4,13 @@ public struct NeuralSettings: Sendable, Equatable {
     public var lookbackDays = 7
     public var training = TrainingOptions()
     public var shapley = NeuralShapley.Options()
+    /// Told of each stage and training step; not a setting (two runs that differ only
+    /// here give the same numbers).
+    public var progress: (any NeuralProgress)? = nil
 
     public init() {}
+
+    public static func == (a: NeuralSettings, b: NeuralSettings) -> Bool {
+        a.lookbackDays == b.lookbackDays && a.training == b.training && a.shapley == b.shapley
+    }
 }

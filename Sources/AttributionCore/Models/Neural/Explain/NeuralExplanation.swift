@@ -16,6 +16,8 @@ public struct NeuralExplanation: Sendable {
     public var baseline: Double
     public var exactWindows = 0
     public var sampledWindows = 0
+    /// Permutations each sampled window took (sampling stops early once the shares are precise enough).
+    public var permutationsPerWindow = 0
 
     init(days: Int, channels: Int) {
         self.days = days

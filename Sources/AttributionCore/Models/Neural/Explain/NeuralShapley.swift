@@ -8,95 +8,102 @@ import Foundation
 /// shared across windows), in large batches over both cores.
 public enum NeuralShapley {
     public struct Options: Sendable, Equatable {
-        /// Active cells up to which a window's 2ⁿ coalitions are enumerated.
-        public var exactLimit = 12
-        /// Permutations per window above the limit (taken in antithetic pairs: an odd
+        /// Active cells up to which a window's 2ⁿ coalitions are enumerated. 10 is where
+        /// enumerating (2ⁿ windows) stops being cheaper than 100 permutations (about 100·n).
+        public var exactLimit = 10
+        /// Most permutations per window above the limit (taken in antithetic pairs: an odd
         /// number is rounded up).
         public var samples = 100
+        /// Sampling stops early, for every sampled window at once, when each channel's share
+        /// has a standard error of at most this; 0 takes every permutation of `samples`.
+        public var shareError = 0.0005
         public var seed: UInt64 = 1
         public init() {}
     }
 
+    /// Pairs in the first sampling round; each later round doubles the pairs taken.
+    static let firstRoundPairs = 5
+
     public static func explain(_ model: TrainedModel, counts: WindowCounts, options: Options = Options()) -> NeuralExplanation {
         let days = counts.days, channels = counts.channels
         var result = NeuralExplanation(days: days, channels: channels)
-        var table = WindowCounts(days: days, channels: channels)
+        var scores = WindowScores(days: days, channels: channels)
         var scratch = [UInt64](repeating: 0, count: days)
-        let zero = scratch.withUnsafeBufferPointer { table.insert($0) }
+        let zero = scores.index(scratch)
 
-        // 1. The plan: which scored window each coalition or permutation prefix is.
-        var games: [Game] = []
+        // 1. Exact games: every coalition's window; the sampled games are set up.
+        var exact: [(window: Int, cells: [(day: Int, channel: Int)], scored: [Int32])] = []
+        var sampled: [SampledShapleyGame] = []
         for w in 0..<counts.count where counts.positives[w] > 0 {
             let cells = activeCells(counts.windows.window(w), channels: channels)
-            var game = Game(window: w, cells: cells, exact: cells.count <= options.exactLimit)
-            if game.exact {
-                for subset in 0..<(1 << cells.count) {
-                    game.scored.append(score(subset: subset, cells, &scratch, &table))
-                }
+            result.conversions += Double(counts.positives[w])
+            if cells.count <= options.exactLimit {
+                var scored: [Int32] = []
+                scored.reserveCapacity(1 << cells.count)
+                for subset in 0..<(1 << cells.count) { scored.append(score(subset: subset, cells, &scratch, &scores)) }
+                exact.append((w, cells, scored))
             } else {
-                var rng = SeededGenerator(seed: options.seed, stream: UInt64(w))
-                var order = Array(0..<cells.count)
-                for k in 0..<(2 * pairs(options.samples)) {
-                    // Antithetic pairs: every other permutation is the previous one reversed.
-                    if k % 2 == 0 {
-                        for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
-                    } else {
-                        order.reverse()
-                    }
-                    game.orders.append(contentsOf: order)
-                    // Built cell by cell, not as a bitmask: a window may hold more than 64 cells.
-                    for d in scratch.indices { scratch[d] = 0 }
-                    game.scored.append(zero)
-                    for i in order {
-                        scratch[cells[i].day] |= 1 << UInt64(cells[i].channel)
-                        game.scored.append(scratch.withUnsafeBufferPointer { table.insert($0) })
-                    }
-                    if k % 2 == 1 { order.reverse() }
-                }
+                sampled.append(SampledShapleyGame(window: w, weight: Double(counts.positives[w]), cells: cells,
+                                                  channels: channels, seed: options.seed))
             }
-            games.append(game)
         }
-
-        // 2. Every distinct window scored once.
-        var f = [Double]()
-        f.reserveCapacity(table.count)
-        let chunk = 262_144
-        for start in stride(from: 0, to: table.count, by: chunk) {
-            f += model.probabilities(table.windows.gathering(start..<min(table.count, start + chunk)))
-        }
-        result.baseline = f[zero]
-
-        // 3. The values, weighted by each window's conversions.
-        for game in games {
+        scores.scoreNew(model)
+        result.baseline = scores[zero]
+        for game in exact where !game.cells.isEmpty {
             let weight = Double(counts.positives[game.window])
-            result.conversions += weight
-            let n = game.cells.count
-            guard n > 0 else { continue }
-            if game.exact {
-                result.exactWindows += 1
-                let phi = exactValues(n: n) { f[game.scored[$0]] }
-                for (i, cell) in game.cells.enumerated() {
-                    result.value[cell.day * channels + cell.channel] += weight * phi[i]
-                    result.channelValue[cell.channel] += weight * phi[i]
-                }
-            } else {
-                result.sampledWindows += 1
-                accumulateSampled(game, f: f, weight: weight, samples: options.samples, into: &result)
+            result.exactWindows += 1
+            let phi = exactValues(n: game.cells.count) { scores[game.scored[$0]] }
+            for (i, cell) in game.cells.enumerated() {
+                result.value[cell.day * channels + cell.channel] += weight * phi[i]
+                result.channelValue[cell.channel] += weight * phi[i]
             }
         }
+        exact = []
+
+        // 2. Sampled games, in rounds of 5, 5, 10, 20, … pairs until the shares are precise enough.
+        let maxPairs = pairs(options.samples)
+        var taken = 0
+        while !sampled.isEmpty && taken < maxPairs {
+            let target = min(maxPairs, taken == 0 ? firstRoundPairs : 2 * taken)
+            let rounds = sampled.indices.map { sampled[$0].plan(pairs: target - taken, days: days, scores: &scores) }
+            scores.scoreNew(model)
+            for g in sampled.indices { sampled[g].accumulate(rounds[g], scores: scores) }
+            taken = target
+            if options.shareError > 0 && precise(sampled, exactPart: result, shareError: options.shareError) { break }
+        }
+        for game in sampled {
+            result.sampledWindows += 1
+            for (i, cell) in game.cells.enumerated() {
+                let (v, variance) = game.cell(i)
+                result.value[cell.day * channels + cell.channel] += v
+                result.valueError[cell.day * channels + cell.channel] += variance
+            }
+            for c in 0..<channels {
+                let (v, variance) = game.channel(c)
+                result.channelValue[c] += v
+                result.channelError[c] += variance
+            }
+        }
+        result.permutationsPerWindow = sampled.isEmpty ? 0 : 2 * taken
         for k in result.valueError.indices { result.valueError[k] = result.valueError[k].squareRoot() }
         for c in result.channelError.indices { result.channelError[c] = result.channelError[c].squareRoot() }
         return result
     }
 
-    struct Game {
-        let window: Int
-        let cells: [(day: Int, channel: Int)]
-        let exact: Bool
-        /// Exact: the scored window of each subset (bit i = cell i). Sampled: per
-        /// permutation, n + 1 prefixes from the empty one.
-        var scored: [Int] = []
-        var orders: [Int] = []
+    /// Whether every channel's share has a standard error ≤ `shareError`. Every
+    /// permutation's contributions add up to f(x) − f(0), so the total is exact and a
+    /// share's error is its channel's error over the total.
+    static func precise(_ games: [SampledShapleyGame], exactPart: NeuralExplanation, shareError: Double) -> Bool {
+        var value = exactPart.channelValue, variance = [Double](repeating: 0, count: value.count)
+        for game in games {
+            for c in value.indices {
+                let (v, s2) = game.channel(c)
+                value[c] += v
+                variance[c] += s2
+            }
+        }
+        let total = abs(value.reduce(0, +))
+        return total > 0 && variance.allSatisfy { $0.squareRoot() <= shareError * total }
     }
 
     static func activeCells(_ masks: ArraySlice<UInt64>, channels: Int) -> [(day: Int, channel: Int)] {
@@ -111,7 +118,7 @@ public enum NeuralShapley {
         return cells
     }
 
-    static func score(subset: Int, _ cells: [(day: Int, channel: Int)], _ scratch: inout [UInt64], _ table: inout WindowCounts) -> Int {
+    static func score(subset: Int, _ cells: [(day: Int, channel: Int)], _ scratch: inout [UInt64], _ scores: inout WindowScores) -> Int32 {
         for k in scratch.indices { scratch[k] = 0 }
         var s = subset
         while s != 0 {
@@ -119,7 +126,7 @@ public enum NeuralShapley {
             scratch[cells[i].day] |= 1 << UInt64(cells[i].channel)
             s &= s - 1
         }
-        return scratch.withUnsafeBufferPointer { table.insert($0) }
+        return scores.index(scratch)
     }
 
     /// φᵢ = Σ_{S ∌ i} |S|! (n − |S| − 1)! / n! · (v(S ∪ {i}) − v(S)), v given per subset bitmask.
@@ -145,49 +152,4 @@ public enum NeuralShapley {
 
     /// Antithetic pairs (an order and its reverse) rounded up from `samples`.
     static func pairs(_ samples: Int) -> Int { max(1, (samples + 1) / 2) }
-
-    /// Mean marginal contribution over the permutations, and the variance of the
-    /// weighted mean (per cell, and per channel from each pair's channel sums); a pair's
-    /// two permutations are one observation, since they are not independent.
-    static func accumulateSampled(_ game: Game, f: [Double], weight: Double, samples: Int, into result: inout NeuralExplanation) {
-        let n = game.cells.count, channels = result.channels
-        var sum = [Double](repeating: 0, count: n), squares = sum, pairCell = sum
-        var channelSum = [Double](repeating: 0, count: channels), channelSquares = channelSum
-        var perChannel = [Double](repeating: 0, count: channels)
-        let pairCount = pairs(samples)
-        for pair in 0..<pairCount {
-            for c in 0..<channels { perChannel[c] = 0 }
-            for i in 0..<n { pairCell[i] = 0 }
-            for p in (2 * pair)..<(2 * pair + 2) {
-                let base = p * (n + 1)
-                for k in 0..<n {
-                    let i = game.orders[p * n + k]
-                    let m = (f[game.scored[base + k + 1]] - f[game.scored[base + k]]) / 2
-                    pairCell[i] += m
-                    perChannel[game.cells[i].channel] += m
-                }
-            }
-            for i in 0..<n {
-                sum[i] += pairCell[i]
-                squares[i] += pairCell[i] * pairCell[i]
-            }
-            for c in 0..<channels {
-                channelSum[c] += perChannel[c]
-                channelSquares[c] += perChannel[c] * perChannel[c]
-            }
-        }
-        let s = Double(pairCount)
-        func meanVariance(_ total: Double, _ sq: Double) -> Double {
-            s > 1 ? max(0, (sq - total * total / s) / (s - 1)) / s : 0
-        }
-        for (i, cell) in game.cells.enumerated() {
-            let k = cell.day * channels + cell.channel
-            result.value[k] += weight * sum[i] / s
-            result.valueError[k] += weight * weight * meanVariance(sum[i], squares[i])
-        }
-        for c in 0..<channels where channelSum[c] != 0 || channelSquares[c] != 0 {
-            result.channelValue[c] += weight * channelSum[c] / s
-            result.channelError[c] += weight * weight * meanVariance(channelSum[c], channelSquares[c])
-        }
-    }
 }

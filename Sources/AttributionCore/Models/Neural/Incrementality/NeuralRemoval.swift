@@ -59,7 +59,12 @@ struct RemovalHazards: Sendable {
                 present &= present - 1
                 let clear = ~(UInt64(1) << UInt64(c))
                 for k in 0..<days { scratch[k] = masks[w * days + k] & clear }
-                removedIndex.append(Int32(scratch.withUnsafeBufferPointer { removed.insert($0) }))
+                // Often another journey's day looked like this already: score it once.
+                // Negative: −1 − (index among the at-risk windows).
+                let index = scratch.withUnsafeBufferPointer { window in
+                    counts.index(of: window).map { -1 - $0 } ?? removed.insert(window)
+                }
+                removedIndex.append(Int32(index))
                 removedChannel.append(Int32(c))
             }
             start.append(removedIndex.count)
@@ -71,7 +76,9 @@ struct RemovalHazards: Sendable {
         changes.reserveCapacity(removedIndex.count)
         for w in 0..<counts.count {
             for k in start[w]..<start[w + 1] {
-                changes.append((removedChannel[k], log1p(-hRemoved[Int(removedIndex[k])]) - logSurvival[w]))
+                let i = Int(removedIndex[k])
+                let cleared = i >= 0 ? log1p(-hRemoved[i]) : logSurvival[-1 - i]
+                changes.append((removedChannel[k], cleared - logSurvival[w]))
             }
         }
         self.start = start

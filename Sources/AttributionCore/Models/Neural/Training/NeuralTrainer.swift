@@ -33,6 +33,13 @@ public enum NeuralTrainer {
         let stepsPerEpoch = options.stepsPerEpoch ?? max(1, (all.count + options.batchSize - 1) / options.batchSize)
         var step = 0
         var calibrated = shift
+        // A full pass's batches differ in weight (one may hold the all-zero window, half of
+        // all examples): each batch's mean loss is scaled by its weight over the mean
+        // batch weight, so the pass's steps add up to the gradient of the whole weighted loss.
+        let meanBatchWeight = all.reduce(0.0) { $0 + fullPassWeight($1) } / Double(stepsPerEpoch)
+        func fullPassWeight(_ pair: Int32) -> Double {
+            split.train[Int(pair)] * (split.label[Int(pair)] == 1 ? positiveWeight : 1)
+        }
         for epoch in 1...options.epochs {
             let started = DispatchTime.now().uptimeNanoseconds
             var lossSum = 0.0
@@ -45,7 +52,7 @@ public enum NeuralTrainer {
                 if options.stepsPerEpoch == nil {
                     let slice = order[(s * options.batchSize)..<min(order.count, (s + 1) * options.batchSize)]
                     pairs = Array(slice)
-                    weights = pairs.map { Float(split.train[Int($0)] * (split.label[Int($0)] == 1 ? positiveWeight : 1)) }
+                    weights = pairs.map { Float(fullPassWeight($0)) }
                 } else {
                     var drawn = [Int32]()
                     drawn.reserveCapacity(options.batchSize)
@@ -64,8 +71,13 @@ public enum NeuralTrainer {
                     labels += [Float](repeating: 0, count: pairs.count)
                     weights += weights
                 }
-                let (loss, gradient) = network.lossAndGradient(batch, labels: labels, weights: weights,
+                var (loss, gradient) = network.lossAndGradient(batch, labels: labels, weights: weights,
                                                                dropoutSeed: options.dropout > 0 ? mix(options.seed, UInt64(step)) : nil)
+                if options.stepsPerEpoch == nil {
+                    let scale = weights.reduce(0.0) { $0 + Double($1) } / (options.augmentLastDay ? 2 : 1) / meanBatchWeight
+                    loss *= scale
+                    for k in gradient.indices { gradient[k] *= Float(scale) }
+                }
                 adam.step(&network.parameters, gradient: gradient)
                 lossSum += loss
                 step += 1

@@ -25,7 +25,8 @@ import Testing
         // Conversions are ~0.1 % of the days at risk: balanced batches see enough of them.
         options.neural.training.balance = true
         options.neural.training.seed = seed
-        let models = try ModelRegistry.models(["neural"], options: options)
+        // Both named: one model, one fit, both results.
+        let models = try ModelRegistry.models(["neural-removal", "neural"], options: options)
         #expect(models.count == 1 && models[0].needsJourneys)
         return (input, try models[0].attributeAll(input), truth)
     }
@@ -71,7 +72,7 @@ import Testing
     }
 
     @Test func pathInputAndTooManyChannelsAreClearErrors() throws {
-        let model = NeuralModel(settings: NeuralSettings())
+        let model = NeuralModel(settings: NeuralSettings(), results: [.credit, .removal])
         var journeys = JourneySet(channels: ChannelIndex())
         for c in 0..<65 { _ = journeys.channels.id(for: "c\(c)") }
         let paths = PathTable(journeys: journeys)
@@ -83,8 +84,20 @@ import Testing
     @Test func allLeavesTheNeuralModelOut() throws {
         let all = try ModelRegistry.models(["all"], options: ModelOptions()).map(\.name)
         #expect(!all.contains("neural"))
+        #expect(!all.contains("neural-removal"))
         let named = try ModelRegistry.models(["all", "neural"], options: ModelOptions()).map(\.name)
         #expect(named.last == "neural" && named.count == all.count + 1)
+    }
+
+    @Test func eachNeuralResultCanBeNamedAloneAndBothShareOneFit() throws {
+        let removal = try ModelRegistry.models(["neural-removal", "last-touch"], options: ModelOptions())
+        #expect(removal.map(\.name) == ["last-touch", "neural-removal"])
+        #expect((removal[1] as? NeuralModel)?.results == .removal)
+        let credit = try ModelRegistry.models(["neural"], options: ModelOptions())
+        #expect((credit[0] as? NeuralModel)?.results == .credit)
+        let both = try ModelRegistry.models(["neural", "last-touch", "neural-removal"], options: ModelOptions())
+        #expect(both.map(\.name) == ["last-touch", "neural"])
+        #expect((both[1] as? NeuralModel)?.results == [.credit, .removal])
     }
 
     @Test func removalSharesThatSwingPastOneAreFlagged() {
@@ -93,7 +106,7 @@ import Testing
         _ = journeys.channels.id(for: "b")
         journeys.appendJourney(channels: [0, 1][...], times: [0, 1][...], converted: true, endTime: 2, value: 1)
         let input = AttributionInput(paths: PathTable(journeys: journeys), journeys: journeys, hasValue: false)
-        let model = NeuralModel(settings: NeuralSettings())
+        let model = NeuralModel(settings: NeuralSettings(), results: [.credit, .removal])
         var r = NeuralIncrementality(channels: 2)
         r.incremental = [5, -4.5]
         let cancelling = model.removalResult(r, input: input)

@@ -57,6 +57,32 @@ import Testing
         #expect(again.network.parameters == model.network.parameters && again.calibrationShift == model.calibrationShift)
     }
 
+    /// A full pass's batches hold very different weights (here one window holds most
+    /// examples). With the parameters held still (a negligible learning rate), the
+    /// epoch's mean step loss must be the whole training split's weighted loss, which it
+    /// is only if each batch counts by its weight.
+    @Test func aFullPassWeighsEachBatchByItsExamples() {
+        var counts = Self.counts
+        counts.add([0, 0, 0], positives: 40, negatives: 200_000)
+        for balance in [false, true] {
+            var o = Self.small
+            o.stepsPerEpoch = nil
+            o.epochs = 1
+            o.dropout = 0
+            o.learningRate = 1e-12
+            o.balance = balance
+            var epochs: [EpochMetrics] = []
+            let model = NeuralTrainer.train(counts, options: o, onEpoch: { epochs.append($0) })
+            let split = ExampleSplit(counts, fraction: o.validationFraction, seed: o.seed)
+            let pairs = (0..<split.count).filter { split.train[$0] > 0 }
+            let positives = split.total(split.train, label: 1), negatives = split.total(split.train, label: 0)
+            let weights = pairs.map { Float(split.train[$0] * (balance && split.label[$0] == 1 ? negatives / positives : 1)) }
+            let whole = model.network.lossAndGradient(counts.windows.gathering(pairs.map { Int(split.window[$0]) }),
+                                                      labels: pairs.map { split.label[$0] }, weights: weights, dropoutSeed: nil).loss
+            #expect(abs(epochs[0].trainLoss / whole - 1) < 1e-4, "balance \(balance): \(epochs[0].trainLoss) vs \(whole)")
+        }
+    }
+
     @Test func balancedAndAugmentedTrainingIsCalibratedBackToTheData() {
         var o = Self.small
         o.augmentLastDay = true

@@ -1,6 +1,8 @@
 import Foundation
 
-/// A seeded split of path rows into training and held-out journeys.
+/// A seeded split of path rows into training and held-out journeys: one split
+/// for every model scored on held-out journeys (Markov order selection, the
+/// held-out fit), so all of them are judged on the same journeys.
 ///
 /// A row stands for many journeys with one path, so journeys are split, not
 /// rows: each of a row's whole conversions and nulls goes to training with
@@ -8,16 +10,18 @@ import Foundation
 /// `exactDrawLimit` journeys), and a fractional remainder goes whole to one
 /// side. A path then usually appears on both sides, as it would when
 /// splitting users.
-struct MarkovHoldoutSplit: Sendable {
+struct HoldoutSplit: Sendable {
     var trainConversions: [Double]
     var trainNulls: [Double]
     var testConversions: [Double]
     var testNulls: [Double]
 
     static let exactDrawLimit = 1_000
+    /// The share of journeys fitted on; the rest is held out.
+    static let defaultTrainFraction = 0.8
 
-    init(paths: PathTable, trainFraction: Double, seed: UInt64) {
-        var rng = SeededGenerator(seed: seed, stream: 0x4D41_524B_4F56)  // "MARKOV"
+    init(paths: PathTable, trainFraction: Double = HoldoutSplit.defaultTrainFraction, seed: UInt64) {
+        var rng = SeededGenerator(seed: seed, stream: 0x4D41_524B_4F56)  // "MARKOV": the stream order selection has always used
         trainConversions = []
         trainNulls = []
         trainConversions.reserveCapacity(paths.count)

@@ -2,7 +2,7 @@
 /// above a random null journey, a tie counting one half. Row i stands for
 /// `positive[i]` converting and `negative[i]` null journeys with score `score[i]`.
 /// Nil when either class is empty.
-func markovWeightedAUC(score: [Double], positive: [Double], negative: [Double]) -> Double? {
+func weightedROCAUC(score: [Double], positive: [Double], negative: [Double]) -> Double? {
     let totalPositive = positive.reduce(0, +), totalNegative = negative.reduce(0, +)
     guard totalPositive > 0, totalNegative > 0 else { return nil }
     let order = score.indices.sorted { score[$0] < score[$1] }
