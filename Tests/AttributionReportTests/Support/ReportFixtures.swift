@@ -68,13 +68,13 @@ enum ReportFixtures {
         let journeys = JourneyBuilder.build(events)
         let paths = PathTable(journeys: journeys)
         let input = AttributionInput(paths: paths, journeys: journeys, hasValue: true)
-        let outcomes = AttributionRun.run(try ModelRegistry.models(["all", "neural"], options: modelOptions(exactMax: exactMax)), on: input)
+        let outcomes = AttributionRun.run(try ModelRegistry.models(["all", "neural", "neural-removal"], options: modelOptions(exactMax: exactMax)), on: input)
         var read = ReadReport()
         read.rows = events.count
         var doc = AttributionDocument(input: "events.csv", format: "events",
                                       summary: JourneySummary(paths: paths, journeys: journeys, hasValue: true),
                                       read: read, outcomes: outcomes,
-                                      settings: [("journey", .string("first-conversion")), ("models", .string("all,neural")),
+                                      settings: [("journey", .string("first-conversion")), ("models", .string("all,neural,neural-removal")),
                                                  ("database_password", .string("***"))])
         doc.jobId = "job-\(n)"
         doc.runAt = Date(timeIntervalSince1970: 1_717_900_000)
