@@ -65,3 +65,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (libFuzzer, `scripts/fuzz.sh`): declared only when MTA_FUZZ is set, so a
+// plain `swift build` or `swift test` never builds them. Sources in Fuzz/<Name>/.
+if Context.environment["MTA_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["AttributionIO"], path: "Fuzz/FuzzSupport"))
+    for name in ["EventCSV", "PathCSV", "Timestamp", "Config", "ExampleFile", "ModelFile"] {
+        package.targets.append(.executableTarget(
+            name: "Fuzz" + name, dependencies: ["FuzzSupport", "AttributionIO", "AttributionCore"], path: "Fuzz/" + name))
+    }
+}

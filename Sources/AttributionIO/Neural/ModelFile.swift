@@ -43,7 +43,10 @@ public struct ModelFile: Sendable {
 
     public static func read(path: String) throws -> ModelFile {
         let file = try MappedFile(path: path)
-        let bytes = UnsafeRawBufferPointer(file.bytes)
+        return try decode(UnsafeRawBufferPointer(file.bytes), path: path)
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer, path: String) throws -> ModelFile {
         func fail(_ message: String) -> InputError { InputError(file: path, message: message) }
         let (header, base) = try frame.decode(bytes, path: path, as: Header.self) { header in
             if let problem = header.shape.problem { throw fail("damaged header: \(problem)") }
