@@ -145,6 +145,18 @@ struct CSVScanner {
     }
 }
 
+extension RowProblem {
+    /// `naming`, and a field past the header's last column named by its position,
+    /// so that every error in a data row names a column.
+    func naming(fields names: [String]) -> RowProblem {
+        var p = naming(names)
+        if p.column == nil, let k = p.field, k >= names.count {
+            p.column = "field \(k + 1) (the header has \(names.count))"
+        }
+        return p
+    }
+}
+
 extension UnsafeBufferPointer<UInt8> {
     /// A UTF-16 or UTF-32 byte-order mark, which this UTF-8 reader cannot read.
     var wideByteOrderMark: String? {

@@ -20,12 +20,12 @@ public enum EventCSVReader {
         let parts: [Range<Int>]
         do {
             parts = try file.bytes.recordChunks(from: header.bodyStart, parts: chunkCount(forWork: file.bytes.count, minimumPerChunk: 4 << 20))
-        } catch { throw file.inputError(error.naming(header.names)) }
+        } catch { throw file.inputError(error.naming(fields: header.names)) }
 
         let chunks: [EventChunk] = try parallelMapThrowing(chunks: parts.count) { k in
             var chunk = EventChunk(layout: layout, skipBadRows: options.skipBadRows, expectedRows: parts[k].count / 40)
             chunk.progress = options.progress
-            do throws(RowProblem) { try chunk.scan(file.bytes, range: parts[k]) } catch { throw file.inputError(error.naming(layout.names)) }
+            do throws(RowProblem) { try chunk.scan(file.bytes, range: parts[k]) } catch { throw file.inputError(error.naming(fields: layout.names)) }
             return chunk
         }
 
