@@ -59,11 +59,33 @@ public struct ConfigFile: Sendable {
         }
     }
 
-    private static func line(of error: YamlError) -> Int? {
+    /// The line of a YAML error: every error about the text has one.
+    static func line(of error: YamlError) -> Int? {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): mark.line
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        case .duplicatedKeysInMapping(_, let context): context.mark.line >= 1 ? context.mark.line : nil
+        case .reader(_, _, _, let yaml): lineOfFirstForbiddenCharacter(yaml)
         default: nil
         }
+    }
+
+    /// libyaml's reader refuses control characters (all but tab, LF, CR and NEL),
+    /// surrogates and U+FFFE/U+FFFF; its error gives a character offset that Yams cannot
+    /// always turn into a line, so the line is found here, counting breaks as YAML does.
+    static func lineOfFirstForbiddenCharacter(_ yaml: String) -> Int? {
+        var line = 1
+        var afterCR = false
+        for c in yaml.unicodeScalars {
+            switch c.value {
+            case 0x09, 0x20...0x7E, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: break
+            case 0x0A: if !afterCR { line += 1 }
+            case 0x0D, 0x85: line += 1
+            default: return line
+            }
+            if c.value == 0x2028 || c.value == 0x2029 { line += 1 }
+            afterCR = c.value == 0x0D
+        }
+        return nil
     }
 
     private static func problem(of error: YamlError) -> String {
