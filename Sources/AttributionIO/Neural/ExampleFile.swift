@@ -91,6 +91,13 @@ public struct ExampleFile: Sendable, Equatable {
         let valid = header.channels.count == 64 ? UInt64.max : (UInt64(1) << UInt64(header.channels.count)) - 1
         guard masks.allSatisfy({ $0 & ~valid == 0 }) else { throw fail("damaged: a window names a channel beyond the header's \(header.channels.count)") }
         guard positives.allSatisfy({ $0 >= 0 }), negatives.allSatisfy({ $0 >= 0 }) else { throw fail("damaged: a negative count") }
+        // Counts of repeated windows are summed before the repeat is refused: no total may overflow.
+        func fits(_ counts: [Int64]) -> Bool {
+            var total: Int64 = 0, overflow = false
+            for c in counts where !overflow { (total, overflow) = total.addingReportingOverflow(c) }
+            return !overflow
+        }
+        guard fits(positives), fits(negatives) else { throw fail("damaged: the counts add up to more than 2^63") }
         do {
             let counts = try WindowCounts(windows: WindowBatch(days: days, channels: header.channels.count, dayMasks: masks),
                                           positives: positives, negatives: negatives)
