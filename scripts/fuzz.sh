@@ -27,17 +27,18 @@ MTA_FUZZ=1 "${run[@]}" swift build --scratch-path "$scratch" --product "$product
 
 work=.fuzz/$target
 mkdir -p "$work/corpus" "$work/artifacts"
+before=$(ls "$work/artifacts" | wc -l)
 cp -n Fuzz/corpus/"$target"/* "$work/corpus/" 2>/dev/null || true
 log=$work/last-run.log
 # Swift's own crash backtracer would run first and confuse ASan; let libFuzzer report instead.
 # -timeout: an input that takes longer is a hang; -rss_limit_mb: runaway memory is a crash.
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "${run[@]}" "$scratch/debug/$product" \
     -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
-    -artifact_prefix="$work/artifacts/" "$work/corpus" 2>&1 | tee "$log" | grep -E "^#[0-9]+.*(NEW|pulse|DONE)|ERROR|VIOLATION|SUMMARY|Test unit" >&2 || true
+    -artifact_prefix="$work/artifacts/" "$work/corpus" 2>&1 | tee "$log" | grep --line-buffered -E "^#[0-9]+.*(pulse|DONE)|ERROR|VIOLATION|SUMMARY|Test unit" >&2 || true
 
 echo "== $target: $seconds s" >&2
 grep -E "^#[0-9]+" "$log" | tail -1 >&2
 grep -E "stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)" "$log" >&2 || true
-crashes=$(ls "$work/artifacts" | wc -l)
-echo "crash/hang/leak artifacts in $work/artifacts: $crashes" >&2
-[ "$crashes" -eq 0 ]
+found=$(( $(ls "$work/artifacts" | wc -l) - before ))
+echo "crashes, hangs and out-of-memory inputs found: $found (in $work/artifacts)" >&2
+[ "$found" -eq 0 ]
