@@ -29,20 +29,17 @@ public struct AttributionPipeline: Sendable {
         let request = SourceRequest(journeys: journeys, needsEvents: models.contains { $0.needsJourneys },
                                     progress: progress)
         progress?.begin("read \(source.format)", total: 0, unit: "")
-        let data = try await source.load(request)
+        let loaded = try await source.load(request)
         clock.lap("read \(source.format)")
+        // The events are released here, before the models run: only their journeys are needed.
+        let data = cutJourneys(consume loaded, clock: &clock)
 
         let input: AttributionInput
         let read: ReadReport
         var eventCount: Int? = nil
         switch data {
-        case .events(let events, let report):
-            read = report
-            eventCount = events.count
-            progress?.begin("cut journeys", total: 0, unit: "")
-            let journeySet = JourneyBuilder.build(events, options: journeys)
-            clock.lap("cut journeys (\(journeySet.count))")
-            input = aggregate(journeySet, clock: &clock)
+        case .events:
+            preconditionFailure("events are cut into journeys first")
         case .journeys(let journeySet, let report, let events):
             read = report
             eventCount = events
@@ -76,6 +73,15 @@ public struct AttributionPipeline: Sendable {
         document.runAt = runAt
         document.timings = clock.laps
         return (document, AttributionInputSnapshot(input: input, events: eventCount))
+    }
+
+    /// Events become journeys; the other kinds pass through.
+    private func cutJourneys(_ data: consuming SourceData, clock: inout StageClock) -> SourceData {
+        guard case .events(let events, let report) = data else { return data }
+        progress?.begin("cut journeys", total: 0, unit: "")
+        let journeySet = JourneyBuilder.build(events, options: journeys)
+        clock.lap("cut journeys (\(journeySet.count))")
+        return .journeys(journeySet, report, events: events.count)
     }
 
     private func aggregate(_ journeySet: JourneySet, clock: inout StageClock) -> AttributionInput {

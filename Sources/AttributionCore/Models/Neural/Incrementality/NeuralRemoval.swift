@@ -37,52 +37,66 @@ public enum NeuralRemoval {
 
 /// log(1 − h) of every distinct window, and how it changes when each of the window's
 /// channels is cleared (only channels present change it).
+///
+/// Built in blocks of distinct windows: a cleared window that is another at-risk
+/// window takes that window's score; the others (on generated data about two in
+/// three, most of them unique) are scored per block, identical ones within the block
+/// once. Memory is then bounded by a block, not by every cleared window at once.
 struct RemovalHazards: Sendable {
     /// log(1 − h(w)) per distinct window.
     let logSurvival: [Double]
-    /// Window w's changes are `changes[start[w]..<start[w + 1]]`.
+    /// Window w's changes are `changeChannel[start[w]..<start[w + 1]]` and `changeDelta[…]`.
     let start: [Int]
-    let changes: [(channel: Int32, delta: Double)]
+    let changeChannel: [UInt8]
+    let changeDelta: [Double]
+
+    /// Distinct windows per block.
+    static let blockWindows = 65_536
 
     init(_ model: TrainedModel, counts: WindowCounts) {
         let days = counts.days
-        var removed = WindowCounts(days: days, channels: counts.channels)
-        var start = [0]
-        var removedIndex: [Int32] = [], removedChannel: [Int32] = []
+        let logSurvival = Self.probabilities(model, counts.windows).map { log1p(-$0) }
+        var start = [Int](), changeChannel = [UInt8](), changeDelta = [Double]()
+        start.reserveCapacity(counts.count + 1)
+        start.append(0)
         var scratch = [UInt64](repeating: 0, count: days)
         let masks = counts.windows.dayMasks
-        for w in 0..<counts.count {
-            var present: UInt64 = 0
-            for k in 0..<days { present |= masks[w * days + k] }
-            while present != 0 {
-                let c = present.trailingZeroBitCount
-                present &= present - 1
-                let clear = ~(UInt64(1) << UInt64(c))
-                for k in 0..<days { scratch[k] = masks[w * days + k] & clear }
-                // Often another journey's day looked like this already: score it once.
-                // Negative: −1 − (index among the at-risk windows).
-                let index = scratch.withUnsafeBufferPointer { window in
-                    counts.index(of: window).map { -1 - $0 } ?? removed.insert(window)
+        for blockStart in stride(from: 0, to: counts.count, by: Self.blockWindows) {
+            let block = blockStart..<min(counts.count, blockStart + Self.blockWindows)
+            // Per change: ≥ 0 an at-risk window's index, < 0 −1 − the block's new window.
+            var target: [Int32] = []
+            var fresh = WindowCounts(days: days, channels: counts.channels)
+            for w in block {
+                var present: UInt64 = 0
+                for k in 0..<days { present |= masks[w * days + k] }
+                while present != 0 {
+                    let c = present.trailingZeroBitCount
+                    present &= present - 1
+                    let clear = ~(UInt64(1) << UInt64(c))
+                    for k in 0..<days { scratch[k] = masks[w * days + k] & clear }
+                    let index = scratch.withUnsafeBufferPointer { window in
+                        counts.index(of: window) ?? (-1 - fresh.insert(window))
+                    }
+                    target.append(Int32(index))
+                    changeChannel.append(UInt8(c))
                 }
-                removedIndex.append(Int32(index))
-                removedChannel.append(Int32(c))
+                start.append(changeChannel.count)
             }
-            start.append(removedIndex.count)
-        }
-        let h = Self.probabilities(model, counts.windows)
-        let hRemoved = Self.probabilities(model, removed.windows)
-        logSurvival = h.map { log1p(-$0) }
-        var changes: [(channel: Int32, delta: Double)] = []
-        changes.reserveCapacity(removedIndex.count)
-        for w in 0..<counts.count {
-            for k in start[w]..<start[w + 1] {
-                let i = Int(removedIndex[k])
-                let cleared = i >= 0 ? log1p(-hRemoved[i]) : logSurvival[-1 - i]
-                changes.append((removedChannel[k], cleared - logSurvival[w]))
+            let freshSurvival = Self.probabilities(model, fresh.windows).map { log1p(-$0) }
+            var k = start[block.lowerBound]
+            for w in block {
+                for _ in start[w]..<start[w + 1] {
+                    let t = Int(target[k - start[block.lowerBound]])
+                    let cleared = t >= 0 ? logSurvival[t] : freshSurvival[-1 - t]
+                    changeDelta.append(cleared - logSurvival[w])
+                    k += 1
+                }
             }
         }
+        self.logSurvival = logSurvival
         self.start = start
-        self.changes = changes
+        self.changeChannel = changeChannel
+        self.changeDelta = changeDelta
     }
 
     private static func probabilities(_ model: TrainedModel, _ windows: WindowBatch) -> [Double] {
@@ -122,12 +136,12 @@ struct SegmentReplay: WindowSink {
         let n = Double(positives + negatives)
         logSurvival += n * hazards.logSurvival[w]
         for k in hazards.start[w]..<hazards.start[w + 1] {
-            let (c, d) = hazards.changes[k]
-            if !isTouched[Int(c)] {
-                isTouched[Int(c)] = true
-                touched.append(c)
+            let c = Int(hazards.changeChannel[k]), d = hazards.changeDelta[k]
+            if !isTouched[c] {
+                isTouched[c] = true
+                touched.append(Int32(c))
             }
-            delta[Int(c)] += n * d
+            delta[c] += n * d
         }
     }
 
