@@ -21,10 +21,20 @@ public func parallelMapThrowing<T: Sendable>(chunks: Int, _ body: @Sendable (Int
     return try results.map { try $0.get() }
 }
 
+/// How work is shared out: one chunk per core, each at least a minimum size. Tests set
+/// both (for the task that runs them) to prove that results do not depend on them.
+public enum Parallelism {
+    /// Cores to split work over; nil: the machine's.
+    @TaskLocal public static var cores: Int? = nil
+    /// Overrides every caller's minimum work per chunk, so small inputs are split too.
+    @TaskLocal public static var minimumPerChunk: Int? = nil
+
+    public static var available: Int { max(1, cores ?? ProcessInfo.processInfo.activeProcessorCount) }
+}
+
 /// The number of chunks to split `work` items into: one per core when the work is large.
 public func chunkCount(forWork work: Int, minimumPerChunk: Int = 50_000) -> Int {
-    let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    return max(1, min(cores, work / max(1, minimumPerChunk)))
+    max(1, min(Parallelism.available, work / max(1, Parallelism.minimumPerChunk ?? minimumPerChunk)))
 }
 
 /// Splits 0..<n into `chunks` contiguous ranges of near-equal size.

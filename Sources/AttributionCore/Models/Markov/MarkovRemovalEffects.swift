@@ -42,7 +42,7 @@ struct MarkovRemovalEffects: Sendable {
             // the reference its removals are measured against, so no solve waits
             // for another.
             let order = chain.sweepOrder()
-            let groups = chunkRanges(solved.count, chunks: max(1, min(solved.count, ProcessInfo.processInfo.activeProcessorCount)))
+            let groups = chunkRanges(solved.count, chunks: max(1, min(solved.count, Parallelism.available)))
             let parts = try parallelMapThrowing(chunks: groups.count) { g in
                 try absorbing.solveSparse(removals: [[]] + groups[g].map { removalStates[solved[$0]] },
                                           accuracy: .start(reference: nil), sweepOrder: order, tolerance: tolerance)

@@ -66,9 +66,10 @@ public struct ConversionRateShapley: AttributionModel {
                 + "sampling handles at most 64 per journey (raise the exact limit to solve such journeys exactly)")
         }
 
-        // Interleaved chunks balance big and small sets across cores.
+        // Interleaved chunks balance big and small sets across cores. Their number depends on
+        // the work, never on the cores, so the sums are added in the same order on any machine.
         let work = credited.reduce(0) { $0 + cost(setSize: sets.members(of: $1).count, storedSets: rates.count) }
-        let chunks = min(max(1, credited.count), chunkCount(forWork: work, minimumPerChunk: 200_000))
+        let chunks = work >= (Parallelism.minimumPerChunk ?? 200_000) ? min(max(1, credited.count), 16) : 1
         let tallies = parallelMap(chunks: chunks) { part -> ShapleyRateTally in
             var tally = ShapleyRateTally(channelCount: sets.channelCount)
             for k in stride(from: part, to: credited.count, by: chunks) {
