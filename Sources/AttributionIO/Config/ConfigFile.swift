@@ -37,7 +37,10 @@ public struct ConfigFile: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw InputError(file: path, line: Self.line(of: error), message: "not valid YAML: \(Self.problem(of: error))")
+            // At the end of a text without a final line break, libyaml's mark is on the line after
+            // the last: the error is on the last line.
+            let line = Self.line(of: error).map { min($0, Self.lineCount(text)) }
+            throw InputError(file: path, line: line, message: "not valid YAML: \(Self.problem(of: error))")
         } catch {
             throw InputError(file: path, message: "not valid YAML: \(error)")
         }
@@ -67,6 +70,21 @@ public struct ConfigFile: Sendable {
         case .reader(_, _, _, let yaml): lineOfFirstForbiddenCharacter(yaml)
         default: nil
         }
+    }
+
+    /// Lines of a text as YAML counts them: LF, CR, CRLF, NEL, LS and PS each end one.
+    static func lineCount(_ text: String) -> Int {
+        var line = 1
+        var afterCR = false
+        for c in text.unicodeScalars {
+            switch c.value {
+            case 0x0A: if !afterCR { line += 1 }
+            case 0x0D, 0x85, 0x2028, 0x2029: line += 1
+            default: break
+            }
+            afterCR = c.value == 0x0D
+        }
+        return line
     }
 
     /// libyaml's reader refuses control characters (all but tab, LF, CR and NEL),

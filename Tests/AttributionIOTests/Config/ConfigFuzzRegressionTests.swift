@@ -26,4 +26,11 @@ import Testing
         #expect(alias?.line == 2 && alias?.message.contains("undefined alias") == true, "\(String(describing: alias))")
         #expect(error("a: 1\n---\nb: 2\n")?.line == 2)
     }
+
+    /// An error at the end of a text without a final newline was put on the line after the last.
+    @Test func anErrorAtTheEndOfTheTextIsOnItsLastLine() {
+        #expect(error("? [-aStr, bString")?.line == 1)
+        #expect(error("a: 1\nb: [1, 2")?.line == 2)
+        #expect(error("a: 1\nb: [1, 2\n")?.line == 3)
+    }
 }
