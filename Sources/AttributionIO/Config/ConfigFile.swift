@@ -33,21 +33,21 @@ public struct ConfigFile: Sendable {
     }
 
     public static func parse(_ text: String, path: String, environment: [String: String]) throws -> ConfigFile {
+        // At the end of a text without a final line break, libyaml's marks are on the line
+        // after the last: what is there is on the last line.
+        let lines = Self.lineCount(text)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            // At the end of a text without a final line break, libyaml's mark is on the line after
-            // the last: the error is on the last line.
-            let line = Self.line(of: error).map { min($0, Self.lineCount(text)) }
-            throw InputError(file: path, line: line, message: "not valid YAML: \(Self.problem(of: error))")
+            throw InputError(file: path, line: Self.line(of: error).map { min($0, lines) }, message: "not valid YAML: \(Self.problem(of: error))")
         } catch {
             throw InputError(file: path, message: "not valid YAML: \(error)")
         }
-        var reader = Reader(path: path, environment: environment)
+        var reader = Reader(path: path, environment: environment, lines: lines)
         guard let root else { return ConfigFile(path: path, entries: [], secrets: []) }
         guard case .mapping(let mapping) = root else {
-            throw InputError(file: path, line: root.mark?.line, message: "the config must be a mapping of keys (e.g. 'source:'), not a \(Self.kind(root))")
+            throw InputError(file: path, line: root.mark.map { min($0.line, lines) }, message: "the config must be a mapping of keys (e.g. 'source:'), not a \(Self.kind(root))")
         }
         try reader.walk(mapping, prefix: "")
         return ConfigFile(path: path, entries: reader.entries, secrets: reader.secrets)
@@ -118,21 +118,26 @@ public struct ConfigFile: Sendable {
 private struct Reader {
     let path: String
     let environment: [String: String]
+    /// The text's last line (marks past it are clamped to it).
+    let lines: Int
     var entries: [ConfigEntry] = []
     var secrets: [String] = []
 
-    init(path: String, environment: [String: String]) {
+    init(path: String, environment: [String: String], lines: Int) {
         self.path = path
         self.environment = environment
+        self.lines = lines
     }
+
+    func line(_ node: Node) -> Int? { node.mark.map { min($0.line, lines) } }
 
     mutating func walk(_ mapping: Node.Mapping, prefix: String) throws {
         for (keyNode, value) in mapping {
             guard case .scalar(let keyScalar) = keyNode else {
-                throw InputError(file: path, line: keyNode.mark?.line, message: "keys must be plain names")
+                throw InputError(file: path, line: line(keyNode), message: "keys must be plain names")
             }
             let key = prefix + keyScalar.string
-            let line = keyNode.mark?.line ?? 0
+            let line = self.line(keyNode) ?? 0
             switch value {
             case .mapping(let inner):
                 try walk(inner, prefix: key + ".")
@@ -143,7 +148,7 @@ private struct Reader {
                 var list: [String] = []
                 for item in items {
                     guard case .scalar(let s) = item else {
-                        throw InputError(file: path, line: item.mark?.line ?? line, column: key, message: "list items must be single values")
+                        throw InputError(file: path, line: self.line(item) ?? line, column: key, message: "list items must be single values")
                     }
                     list.append(try expand(s.string, key: key, line: line))
                 }

@@ -32,5 +32,8 @@ import Testing
         #expect(error("? [-aStr, bString")?.line == 1)
         #expect(error("a: 1\nb: [1, 2")?.line == 2)
         #expect(error("a: 1\nb: [1, 2\n")?.line == 3)
+        // The same for a node's mark: an empty document is a single (null) value, not a mapping.
+        let empty = error("---")
+        #expect(empty?.line == 1 && empty?.message.contains("must be a mapping") == true, "\(String(describing: empty))")
     }
 }
