@@ -8,7 +8,7 @@ struct CSVHeader {
         if let encoding = file.bytes.wideByteOrderMark {
             throw InputError(file: file.path, line: 1, message: "the file is \(encoding) (it starts with that byte-order mark); convert the file to UTF-8")
         }
-        if let nul = file.bytes.firstNUL {
+        if let nul = file.firstIndex(of: 0) {
             throw InputError(file: file.path, line: file.line(at: nul),
                              message: "NUL byte at byte offset \(nul): not a text file (or a UTF-16/32 file without a byte-order mark; convert it to UTF-8)")
         }

@@ -181,12 +181,13 @@ extension UnsafeBufferPointer<UInt8> {
     /// Record boundaries that split `start..<count` into about `parts` pieces.
     /// Without any quote in the data, any newline is a record boundary; with quotes,
     /// boundaries come from a sequential scan so a quoted newline is never taken for one.
-    func recordChunks(from start: Int, parts: Int) throws(RowProblem) -> [Range<Int>] {
+    /// `hasQuotes`: whether a quote follows `start`, when the caller has looked already.
+    func recordChunks(from start: Int, parts: Int, hasQuotes known: Bool? = nil) throws(RowProblem) -> [Range<Int>] {
         let n = count
         guard parts > 1, n - start > 1 << 20 else { return [start..<n] }
         var cuts = [start]
         // memchr: this looks at every byte of the file, so it must run at memory speed.
-        let hasQuotes = memchr(baseAddress! + start, Int32(quote), n - start) != nil
+        let hasQuotes = known ?? (memchr(baseAddress! + start, Int32(quote), n - start) != nil)
         if !hasQuotes {
             for k in 1..<parts {
                 var p = Swift.max(cuts.last!, start + (n - start) * k / parts)

@@ -86,6 +86,41 @@ final class MappedFile: @unchecked Sendable {
         return (buffer, count)
     }
 
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    /// The start of the page holding `offset`.
+    static func pageFloor(_ offset: Int) -> Int { offset & ~(pageSize - 1) }
+
+    /// Gives back the resident pages wholly inside `range` (and the file's last, partial
+    /// page when `range` reaches the end): the parser is done with those bytes. A read-only
+    /// private file mapping reads such pages again from the file if they are touched later
+    /// (an error's line number), so this lowers the resident size and changes nothing else.
+    /// Standard input, read into the heap, keeps its bytes.
+    func release(_ range: Range<Int>) {
+        guard !isHeap, let base else { return }
+        let lower = Self.pageFloor(range.lowerBound + Self.pageSize - 1)
+        let upper = range.upperBound >= length ? length : Self.pageFloor(range.upperBound)
+        guard upper > lower else { return }
+        _ = madvise(base + lower, upper - lower, Int32(MADV_DONTNEED))
+    }
+
+    /// The offset of the first `byte` from `start` on (memchr, at memory speed), looked for
+    /// 16 MiB at a time, each block's pages given back once looked at: a check of the whole
+    /// file never holds the whole file.
+    func firstIndex(of byte: UInt8, from start: Int = 0) -> Int? {
+        guard let p = bytes.baseAddress else { return nil }
+        var from = start
+        while from < bytes.count {
+            let to = min(bytes.count, from + (16 << 20))
+            if let hit = memchr(p + from, Int32(byte), to - from) {
+                return UnsafeRawPointer(hit) - UnsafeRawPointer(p)
+            }
+            release(from..<to)
+            from = to
+        }
+        return nil
+    }
+
     /// 1-based physical line of a byte offset (newlines inside quoted fields count).
     func line(at offset: Int) -> Int {
         var n = 1

@@ -5,13 +5,14 @@ import AttributionCore
 /// each part interns its own users and channels, merged afterwards in file order.
 public enum EventCSVReader {
     public static func read(path: String, options: EventInputOptions) throws -> (EventTable, ReadReport) {
-        let (_, chunks, report) = try scan(path: path, options: options)
-        return (merge(chunks), report)
+        var scanned = try scan(path: path, options: options)
+        let table = merge(&scanned.chunks)
+        return (table, scanned.report)
     }
 
     /// The parallel parse, with every check of the file as a whole: the parts keep
     /// their own user keys and channel names (`mta import` writes those, `read` merges them).
-    static func scan(path: String, options: EventInputOptions) throws -> (MappedFile, [EventChunk], ReadReport) {
+    static func scan(path: String, options: EventInputOptions) throws -> (file: MappedFile, chunks: [EventChunk], report: ReadReport) {
         let file = try MappedFile(path: path)
         options.progress?.begin("read events", total: file.bytes.count, unit: "B")
         let header = try CSVHeader(file: file)
@@ -19,13 +20,18 @@ public enum EventCSVReader {
 
         let parts: [Range<Int>]
         do {
-            parts = try file.bytes.recordChunks(from: header.bodyStart, parts: chunkCount(forWork: file.bytes.count, minimumPerChunk: 4 << 20))
+            let n = chunkCount(forWork: file.bytes.count, minimumPerChunk: 4 << 20)
+            let quote = UInt8(ascii: "\"")
+            parts = try file.bytes.recordChunks(from: header.bodyStart, parts: n,
+                                                hasQuotes: n > 1 ? file.firstIndex(of: quote, from: header.bodyStart) != nil : nil)
         } catch { throw file.inputError(error.naming(fields: header.names)) }
+        // The checks above read the whole file; the parts read it again, each giving back its pages as it goes.
+        file.release(0..<file.bytes.count)
 
         let chunks: [EventChunk] = try parallelMapThrowing(chunks: parts.count) { k in
             var chunk = EventChunk(layout: layout, skipBadRows: options.skipBadRows, expectedRows: parts[k].count / 40)
             chunk.progress = options.progress
-            do throws(RowProblem) { try chunk.scan(file.bytes, range: parts[k]) } catch { throw file.inputError(error.naming(fields: layout.names)) }
+            do throws(RowProblem) { try chunk.scan(file.bytes, range: parts[k], releasing: file) } catch { throw file.inputError(error.naming(fields: layout.names)) }
             return chunk
         }
 
@@ -49,19 +55,26 @@ public enum EventCSVReader {
         return (file, chunks, report)
     }
 
-    /// Concatenates the parts, renumbering users and channels to file order.
-    private static func merge(_ chunks: [EventChunk]) -> EventTable {
+    /// Concatenates the parts, renumbering users and channels to file order. Each part's
+    /// column is freed once copied, so the parts and the table are never both whole in memory.
+    private static func merge(_ chunks: inout [EventChunk]) -> EventTable {
         var table = EventTable()
         table.reserveCapacity(chunks.reduce(0) { $0 + $1.user.count })
         var users = ByteInterner(capacity: chunks.reduce(0) { $0 + $1.users.count })
-        for chunk in chunks {
-            let userMap = (0..<chunk.users.count).map { users.intern(chunk.users.key($0)) }
-            let channelMap = (0..<chunk.channels.count).map { table.channels.id(for: chunk.channels.string($0)) }
-            table.user.append(contentsOf: chunk.user.lazy.map { userMap[Int($0)] })
-            table.channel.append(contentsOf: chunk.channel.lazy.map { $0 < 0 ? -1 : channelMap[Int($0)] })
-            table.time.append(contentsOf: chunk.time)
-            table.isConversion.append(contentsOf: chunk.isConversion)
-            table.value.append(contentsOf: chunk.value)
+        for k in chunks.indices {
+            let userMap = (0..<chunks[k].users.count).map { users.intern(chunks[k].users.key($0)) }
+            chunks[k].users = ByteInterner(capacity: 0)
+            let channelMap = (0..<chunks[k].channels.count).map { table.channels.id(for: chunks[k].channels.string($0)) }
+            table.user.append(contentsOf: chunks[k].user.lazy.map { userMap[Int($0)] })
+            chunks[k].user = []
+            table.channel.append(contentsOf: chunks[k].channel.lazy.map { $0 < 0 ? -1 : channelMap[Int($0)] })
+            chunks[k].channel = []
+            table.time.append(contentsOf: chunks[k].time)
+            chunks[k].time = []
+            table.isConversion.append(contentsOf: chunks[k].isConversion)
+            chunks[k].isConversion = []
+            table.value.append(contentsOf: chunks[k].value)
+            chunks[k].value = SparseColumn()
         }
         table.userCount = users.count
         return table
@@ -108,7 +121,8 @@ struct EventChunk: Sendable {
     var channel: [Int32] = []
     var time: [Int64] = []
     var isConversion: [Bool] = []
-    var value: [Double] = []
+    /// Revenue of conversion rows; zero (not stored) elsewhere.
+    var value = SparseColumn()
     var rows = 0
     var skipped = 0
     var problems: [RowProblem] = []
@@ -125,20 +139,28 @@ struct EventChunk: Sendable {
         channel.reserveCapacity(expectedRows)
         time.reserveCapacity(expectedRows)
         isConversion.reserveCapacity(expectedRows)
-        value.reserveCapacity(expectedRows)
     }
 
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) throws(RowProblem) {
+    /// `releasing`: the mapped file, whose pages behind the scan are given back every 64k rows.
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, releasing file: MappedFile? = nil) throws(RowProblem) {
         var scanner = CSVScanner(bytes: bytes, start: range.lowerBound, end: range.upperBound)
         var fields: [CSVField] = []
         var scratch: [UInt8] = []
         var reported = range.lowerBound
-        defer { progress?.advance(by: range.upperBound - reported) }
+        var released = range.lowerBound
+        defer {
+            progress?.advance(by: range.upperBound - reported)
+            file?.release(released..<range.upperBound)
+        }
         while let offset = try scanner.next(into: &fields) {
             // Every 64k rows, tell the progress meter how far this part has got.
             if rows & 0xFFFF == 0, let progress {
                 progress.advance(by: offset - reported)
                 reported = offset
+            }
+            if (rows + skipped) & 0xFFFF == 0xFFFF, let file {
+                file.release(released..<offset)
+                released = max(released, MappedFile.pageFloor(offset))
             }
             do {
                 try readRow(fields, scanner: scanner, offset: offset, scratch: &scratch)

@@ -60,7 +60,7 @@ import Testing
             value += t.value
             shapes.append(SyntheticFit.shape(of: t))
         }
-        #expect(user == whole.user && channel == whole.channel && time == whole.time && value == whole.value)
+        #expect(user == whole.user && channel == whole.channel && time == whole.time && value == Array(whole.value))
         #expect(blockTruth == truth && shapes.count == 8)
         let combined = SyntheticFit.combined(shapes), direct = SyntheticFit.shape(of: whole)
         #expect(combined.users == direct.users && combined.startDays == direct.startDays && combined.firstDay == direct.firstDay)
