@@ -1,39 +1,67 @@
 /// Cuts an event table into journeys (algorithms notes §1).
 public enum JourneyBuilder {
-    public static func build(_ events: EventTable, options: JourneyOptions = JourneyOptions()) -> JourneySet {
-        build(events, options: options, mapping: channelMapping(events, topChannels: options.topChannels))
+    /// Handed over (`consume`), the events are freed once cut, before the parts are joined.
+    public static func build(_ events: consuming EventTable, options: JourneyOptions = JourneyOptions()) -> JourneySet {
+        let mapping = channelMapping(events, topChannels: options.topChannels)
+        return build(events, options: options, mapping: mapping)
     }
 
     /// `mapping`: the journeys' channel index and each event channel's id in it
     /// (top-N folds several into `others`).
-    static func build(_ events: EventTable, options: JourneyOptions, mapping: (ChannelIndex, [Int32])) -> JourneySet {
-        let (channels, remap) = mapping
+    static func build(_ events: consuming EventTable, options: JourneyOptions, mapping: (ChannelIndex, [Int32])) -> JourneySet {
+        let channels = mapping.0
+        let userCount = events.userCount
+        let eventCount = events.count
         let (userStart, order) = groupByUser(events)
-        let lookbackMs: Int64? = options.lookbackDays.map { Int64(($0 * 86_400_000).rounded()) }
-
-        let chunks = chunkCount(forWork: events.count, minimumPerChunk: 200_000)
-        let userRanges = chunkRanges(events.userCount, chunks: chunks)
-        let parts = parallelMap(chunks: chunks) { part -> (JourneySet, [Int32]) in
-            var cutter = JourneyCutter(events: events, remap: remap, rule: options.rule,
-                                       lookbackMs: lookbackMs, transforms: options.transforms,
-                                       channels: channels)
-            for u in userRanges[part] {
-                cutter.cutUser(order[userStart[u]..<userStart[u + 1]])
-            }
-            return (cutter.journeys, cutter.frequencyCounts)
-        }
+        // Grouped, the user column is no longer read: freed before the cut (when handed over).
+        events.user = []
+        var parts = cutParts(events, count: eventCount, userStart: userStart, order: order, options: options, mapping: mapping)
+        _ = consume events
+        _ = consume userStart
+        _ = consume order
+        // Joined part by part, each freed once copied.
         var journeys = JourneySet(channels: channels)
+        journeys.reserveCapacity(touches: parts.reduce(0) { $0 + $1.0.touchChannel.count },
+                                 journeys: parts.reduce(0) { $0 + $1.0.count })
         var counts: [Int32] = []
-        for (part, partCounts) in parts {
-            journeys.append(contentsOf: part)
-            counts.append(contentsOf: partCounts)
+        counts.reserveCapacity(parts.reduce(0) { $0 + $1.1.count })
+        for k in parts.indices {
+            journeys.append(contentsOf: parts[k].0)
+            counts.append(contentsOf: parts[k].1)
+            parts[k] = (JourneySet(channels: channels), [])
         }
         if options.transforms.kind == .frequency {
             journeys.channels = FrequencyVocabulary.relabel(&journeys.touchChannel, counts: counts, base: channels)
         }
-        journeys.userCount = events.userCount
+        journeys.userCount = userCount
         if let window = options.window { journeys = journeys.ending(in: window) }
         return journeys
+    }
+
+    /// The journeys of each part of the users, cut in parallel (with each kept touch's
+    /// occurrence count for `frequency` paths). `events` may lack its user column:
+    /// its `count` events are grouped by user in `order`.
+    private static func cutParts(_ events: EventTable, count: Int, userStart: [Int], order: [Int32],
+                                 options: JourneyOptions, mapping: (ChannelIndex, [Int32])) -> [(JourneySet, [Int32])] {
+        let (channels, remap) = mapping
+        let lookbackMs: Int64? = options.lookbackDays.map { Int64(($0 * 86_400_000).rounded()) }
+
+        let chunks = chunkCount(forWork: count, minimumPerChunk: 200_000)
+        let userRanges = chunkRanges(events.userCount, chunks: chunks)
+        return parallelMap(chunks: chunks) { part -> (JourneySet, [Int32]) in
+            var cutter = JourneyCutter(events: events, remap: remap, rule: options.rule,
+                                       lookbackMs: lookbackMs, transforms: options.transforms,
+                                       channels: channels)
+            // A part has at most one touch per event and one journey per conversion or user:
+            // reserved up front, the columns never grow by doubling (untouched capacity is not resident).
+            let range = userRanges[part]
+            let eventsInPart = userStart[range.upperBound] - userStart[range.lowerBound]
+            cutter.journeys.reserveCapacity(touches: eventsInPart, journeys: min(eventsInPart, eventsInPart / 4 + range.count))
+            for u in range {
+                cutter.cutUser(order[userStart[u]..<userStart[u + 1]])
+            }
+            return (cutter.journeys, cutter.frequencyCounts)
+        }
     }
 
     /// The channel index after `--top-channels`, and the old → new id map.

@@ -30,12 +30,21 @@ public struct JourneySet: Sendable {
         value.append(v)
     }
 
+    public mutating func reserveCapacity(touches: Int, journeys: Int) {
+        touchChannel.reserveCapacity(touches)
+        touchTime.reserveCapacity(touches)
+        offsets.reserveCapacity(journeys + 1)
+        converted.reserveCapacity(journeys)
+        endTime.reserveCapacity(journeys)
+        value.reserveCapacity(journeys)
+    }
+
     /// Appends all journeys of `other` (same channel index).
     public mutating func append(contentsOf other: JourneySet) {
         let base = touchChannel.count
         touchChannel.append(contentsOf: other.touchChannel)
         touchTime.append(contentsOf: other.touchTime)
-        offsets.append(contentsOf: other.offsets.dropFirst().map { $0 + base })
+        offsets.append(contentsOf: other.offsets.dropFirst().lazy.map { $0 + base })
         converted.append(contentsOf: other.converted)
         endTime.append(contentsOf: other.endTime)
         value.append(contentsOf: other.value)

@@ -77,11 +77,14 @@ public struct AttributionPipeline: Sendable {
 
     /// Events become journeys; the other kinds pass through.
     private func cutJourneys(_ data: consuming SourceData, clock: inout StageClock) -> SourceData {
-        guard case .events(let events, let report) = data else { return data }
+        guard case .events(var events, let report) = data else { return data }
+        // `data` let go of the events, so the builder holds the only copy and frees them once cut.
+        data = .journeys(JourneySet(channels: ChannelIndex()), report, events: 0)
         progress?.begin("cut journeys", total: 0, unit: "")
-        let journeySet = JourneyBuilder.build(events, options: journeys)
+        let eventCount = events.count
+        let journeySet = JourneyBuilder.build(consume events, options: journeys)
         clock.lap("cut journeys (\(journeySet.count))")
-        return .journeys(journeySet, report, events: events.count)
+        return .journeys(journeySet, report, events: eventCount)
     }
 
     private func aggregate(_ journeySet: JourneySet, clock: inout StageClock) -> AttributionInput {
