@@ -77,7 +77,7 @@ public struct AttributionPipeline: Sendable {
 
     /// Events become journeys; the other kinds pass through.
     private func cutJourneys(_ data: consuming SourceData, clock: inout StageClock) -> SourceData {
-        guard case .events(var events, let report) = data else { return data }
+        guard case .events(let events, let report) = data else { return data }
         // `data` let go of the events, so the builder holds the only copy and frees them once cut.
         data = .journeys(JourneySet(channels: ChannelIndex()), report, events: 0)
         progress?.begin("cut journeys", total: 0, unit: "")
