@@ -54,7 +54,8 @@ import Testing
         try await db.close()
     }
 
-    @Test func duckdbAndEachWarehouseDialectKeepTheSameJourneys() throws {
+    @Test(.enabled(if: PythonTools.shouldRun, PythonTools.skipReason))
+    func duckdbAndEachWarehouseDialectKeepTheSameJourneys() throws {
         guard let python = PythonTools.requirePython() else { return }
         let events = PushDownFixtures.events(users: 600, seed: 4)
         let rows = WarehouseEvents(events, conversionEvent: "purchase")
