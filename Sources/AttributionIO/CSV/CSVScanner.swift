@@ -145,18 +145,6 @@ struct CSVScanner {
     }
 }
 
-extension RowProblem {
-    /// `naming`, and a field past the header's last column named by its position,
-    /// so that every error in a data row names a column.
-    func naming(fields names: [String]) -> RowProblem {
-        var p = naming(names)
-        if p.column == nil, let k = p.field, k >= names.count {
-            p.column = "field \(k + 1) (the header has \(names.count))"
-        }
-        return p
-    }
-}
-
 extension UnsafeBufferPointer<UInt8> {
     /// A UTF-16 or UTF-32 byte-order mark, which this UTF-8 reader cannot read.
     var wideByteOrderMark: String? {
@@ -165,12 +153,6 @@ extension UnsafeBufferPointer<UInt8> {
         if count >= 2 && self[0] == 0xFF && self[1] == 0xFE { return "UTF-16 (little-endian)" }
         if count >= 2 && self[0] == 0xFE && self[1] == 0xFF { return "UTF-16 (big-endian)" }
         return nil
-    }
-
-    /// Offset of the first NUL byte (memchr runs at memory speed).
-    var firstNUL: Int? {
-        guard let base = baseAddress, count > 0, let hit = memchr(base, 0, count) else { return nil }
-        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
     /// Offset just past the UTF-8 byte order mark, if the buffer starts with one.

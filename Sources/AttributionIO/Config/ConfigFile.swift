@@ -73,10 +73,28 @@ public struct ConfigFile: Sendable {
     }
 
     /// Lines of a text as YAML counts them: LF, CR, CRLF, NEL, LS and PS each end one.
-    static func lineCount(_ text: String) -> Int {
+    static func lineCount(_ text: String) -> Int { walkLines(text, stoppingAt: { _ in false }).line }
+
+    /// libyaml's reader refuses control characters (all but tab, LF, CR and NEL),
+    /// surrogates and U+FFFE/U+FFFF; its error gives a character offset that Yams cannot
+    /// always turn into a line, so the line is found here, counting breaks as YAML does.
+    static func lineOfFirstForbiddenCharacter(_ yaml: String) -> Int? {
+        let walk = walkLines(yaml) { c in
+            switch c {
+            case 0x09, 0x0A, 0x0D, 0x85, 0x20...0x7E, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: false
+            default: true
+            }
+        }
+        return walk.stopped ? walk.line : nil
+    }
+
+    /// Walks `text` counting lines as YAML does, up to the first scalar `stop` accepts:
+    /// the line reached, and whether it stopped there.
+    private static func walkLines(_ text: String, stoppingAt stop: (UInt32) -> Bool) -> (line: Int, stopped: Bool) {
         var line = 1
         var afterCR = false
         for c in text.unicodeScalars {
+            if stop(c.value) { return (line, true) }
             switch c.value {
             case 0x0A: if !afterCR { line += 1 }
             case 0x0D, 0x85, 0x2028, 0x2029: line += 1
@@ -84,26 +102,7 @@ public struct ConfigFile: Sendable {
             }
             afterCR = c.value == 0x0D
         }
-        return line
-    }
-
-    /// libyaml's reader refuses control characters (all but tab, LF, CR and NEL),
-    /// surrogates and U+FFFE/U+FFFF; its error gives a character offset that Yams cannot
-    /// always turn into a line, so the line is found here, counting breaks as YAML does.
-    static func lineOfFirstForbiddenCharacter(_ yaml: String) -> Int? {
-        var line = 1
-        var afterCR = false
-        for c in yaml.unicodeScalars {
-            switch c.value {
-            case 0x09, 0x20...0x7E, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: break
-            case 0x0A: if !afterCR { line += 1 }
-            case 0x0D, 0x85: line += 1
-            default: return line
-            }
-            if c.value == 0x2028 || c.value == 0x2029 { line += 1 }
-            afterCR = c.value == 0x0D
-        }
-        return nil
+        return (line, false)
     }
 
     private static func problem(of error: YamlError) -> String {

@@ -24,14 +24,14 @@ public enum EventCSVReader {
             let quote = UInt8(ascii: "\"")
             parts = try file.bytes.recordChunks(from: header.bodyStart, parts: n,
                                                 hasQuotes: n > 1 ? file.firstIndex(of: quote, from: header.bodyStart) != nil : nil)
-        } catch { throw file.inputError(error.naming(fields: header.names)) }
+        } catch { throw file.inputError(error.naming(header.names)) }
         // The checks above read the whole file; the parts read it again, each giving back its pages as it goes.
         file.release(0..<file.bytes.count)
 
         let chunks: [EventChunk] = try parallelMapThrowing(chunks: parts.count) { k in
             var chunk = EventChunk(layout: layout, skipBadRows: options.skipBadRows, expectedRows: parts[k].count / 40)
             chunk.progress = options.progress
-            do throws(RowProblem) { try chunk.scan(file.bytes, range: parts[k], releasing: file) } catch { throw file.inputError(error.naming(fields: layout.names)) }
+            do throws(RowProblem) { try chunk.scan(file.bytes, range: parts[k], releasing: file) } catch { throw file.inputError(error.naming(layout.names)) }
             return chunk
         }
 

@@ -53,13 +53,6 @@ public struct ModelFile: Sendable {
             guard header.channels.count == header.shape.channels, header.lookbackDays == header.shape.days else {
                 throw fail("damaged header: \(header.channels.count) channel names for a network of \(header.shape.channels)")
             }
-            // The parameters must fit in the file before they are laid out: a damaged width or
-            // layer count would overflow the count, or allocate without end. (Double: it cannot overflow.)
-            let w = Double(header.shape.width), layers = Double(header.shape.layers), c = Double(header.shape.channels)
-            let count = 2 * (c + w + 1) * 4 * w + 2 * (layers - 1) * (3 * w + 1) * 4 * w + 2 * w * w + 2 * w + 1
-            guard 4 * count <= Double(bytes.count) else {
-                throw fail("truncated: \(bytes.count) bytes, a network of \(header.shape.layers) layers of width \(header.shape.width) needs more")
-            }
             return 4 * ParameterLayout(shape: header.shape).count
         }
         let count = ParameterLayout(shape: header.shape).count

@@ -44,7 +44,7 @@ public enum PathCSVReader {
         var scratch: [UInt8] = []
         while true {
             let offset: Int?
-            do { offset = try scanner.next(into: &fields) } catch { throw file.inputError(error.naming(fields: header.names)) }
+            do { offset = try scanner.next(into: &fields) } catch { throw file.inputError(error.naming(header.names)) }
             guard let offset else { break }
             func problem(_ column: Int?, _ message: String) -> RowProblem {
                 RowProblem(offset: offset, column: column.map { header.names[$0] },

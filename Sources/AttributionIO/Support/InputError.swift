@@ -40,10 +40,14 @@ struct RowProblem: Error, Sendable {
     /// Index of the field at fault, set by the scanner, which knows no column names.
     var field: Int? = nil
 
-    /// The problem with its column named from the header, when only its index was known.
+    /// The problem with its column named from the header, when only its index was known;
+    /// a field past the header's last column is named by its position, so that every
+    /// error in a data row names a column.
     func naming(_ names: [String]) -> RowProblem {
         var p = self
-        if p.column == nil, let k = field, k < names.count { p.column = names[k] }
+        if p.column == nil, let k = field {
+            p.column = k < names.count ? names[k] : "field \(k + 1) (the header has \(names.count))"
+        }
         return p
     }
 }

@@ -36,7 +36,7 @@ import Testing
             let data = [UInt8](try Self.sample().encoded())
             func error(_ bytes: [UInt8]) -> InputError? {
                 let path = dir.appendingPathComponent("bad.mtax").path
-                FileManager.default.createFile(atPath: path, contents: Data(bytes))
+                _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
                 return inputError { _ = try ExampleFile.read(path: path) }
             }
             #expect(error(Array(data.dropLast(9)))?.message.contains("truncated") == true)

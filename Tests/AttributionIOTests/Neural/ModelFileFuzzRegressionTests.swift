@@ -18,16 +18,23 @@ import Testing
     /// A width of 2^62 overflowed counting the parameters (arithmetic overflow trap).
     @Test func aHugeWidthIsRefused() throws {
         let e = try error(width: 1 << 62, layers: 1)
-        #expect(e?.file == "m.mtam" && e?.message.hasPrefix("truncated") == true, "\(String(describing: e))")
+        #expect(e?.file == "m.mtam" && e?.message == "damaged header: width must be in 1...\(NetworkShape.maximumWidth)", "\(String(describing: e))")
     }
 
     /// A billion layers allocated 8 GB laying the parameters out before the file's size was checked.
     @Test func aBillionLayersAreRefused() throws {
         let e = try error(width: 1, layers: 1_000_000_000)
+        #expect(e?.file == "m.mtam" && e?.message == "damaged header: layers must be in 1...\(NetworkShape.maximumLayers)", "\(String(describing: e))")
+    }
+
+    /// The largest shape allowed still counts its parameters without overflow, and a file
+    /// too short for them is refused by the frame's size check before they are read.
+    @Test func theLargestAllowedNetworkInASmallFileIsTruncated() throws {
+        let e = try error(width: NetworkShape.maximumWidth, layers: NetworkShape.maximumLayers)
         #expect(e?.file == "m.mtam" && e?.message.hasPrefix("truncated") == true, "\(String(describing: e))")
     }
 
-    /// A network that fits is still read (the bound is the parameters' exact size).
+    /// A network that fits is still read.
     @Test func aNetworkThatFitsIsRead() throws {
         let shape = NetworkShape(days: 2, channels: 2, width: 1, layers: 2)
         let model = TrainedModel(network: ConversionNetwork(shape: shape, seed: 1), calibrationShift: 0.5, options: TrainingOptions())

@@ -12,6 +12,11 @@ public struct NetworkShape: Sendable, Equatable, Codable {
     public var dropout: Double
 
     public static let maximumChannels = 64
+    /// Bounds far past any network worth training here (td-mta: 64 units, 2 layers, 7 days), so
+    /// that a mistyped flag or a damaged model file is refused instead of allocating without end.
+    public static let maximumDays = 366
+    public static let maximumWidth = 4_096
+    public static let maximumLayers = 16
 
     public init(days: Int, channels: Int, width: Int = 64, layers: Int = 2, dropout: Double = 0.5) {
         self.days = days
@@ -23,10 +28,10 @@ public struct NetworkShape: Sendable, Equatable, Codable {
 
     /// Why the shape cannot be built, or nil when it can.
     public var problem: String? {
-        if days < 1 { return "days must be at least 1" }
+        if days < 1 || days > Self.maximumDays { return "days must be in 1...\(Self.maximumDays)" }
         if channels < 1 || channels > Self.maximumChannels { return "channels must be in 1...\(Self.maximumChannels)" }
-        if width < 1 { return "width must be at least 1" }
-        if layers < 1 { return "layers must be at least 1" }
+        if width < 1 || width > Self.maximumWidth { return "width must be in 1...\(Self.maximumWidth)" }
+        if layers < 1 || layers > Self.maximumLayers { return "layers must be in 1...\(Self.maximumLayers)" }
         if !(dropout >= 0 && dropout < 1) { return "dropout must be in [0, 1)" }
         return nil
     }

@@ -83,13 +83,12 @@ struct RemovalHazards: Sendable {
                 start.append(changeChannel.count)
             }
             let freshSurvival = Self.probabilities(model, fresh.windows).map { log1p(-$0) }
-            var k = start[block.lowerBound]
+            let first = start[block.lowerBound]
             for w in block {
-                for _ in start[w]..<start[w + 1] {
-                    let t = Int(target[k - start[block.lowerBound]])
+                for k in start[w]..<start[w + 1] {
+                    let t = Int(target[k - first])
                     let cleared = t >= 0 ? logSurvival[t] : freshSurvival[-1 - t]
                     changeDelta.append(cleared - logSurvival[w])
-                    k += 1
                 }
             }
         }
