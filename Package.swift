@@ -45,7 +45,7 @@ let package = Package(
             ],
             exclude: ["README.md"]),
         // The self-contained HTML report (inline CSS and SVG).
-        .target(name: "AttributionReport", dependencies: ["AttributionCore", "AttributionIO"], exclude: ["README.md"]),
+        .target(name: "AttributionReport", dependencies: ["AttributionCore"], exclude: ["README.md"]),
         // The `mta` subcommands, as a library so tests can drive them in-process.
         .target(
             name: "MTACommands",

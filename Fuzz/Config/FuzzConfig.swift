@@ -1,6 +1,7 @@
 // Fuzzes the config reader (`ConfigFile.parse`: YAML through Yams, then flat keys and
 // `${VAR}` expansion). The input is the file's text. Property: entries whose lines lie
 // within the file, or an `InputError` naming the file and a line within it.
+import AttributionCore
 import FuzzSupport
 @testable import AttributionIO
 

@@ -1,6 +1,7 @@
 // Fuzzes the `.mtax` reader (`ExampleFile.decode`, what `ExampleFile.read` runs on the
 // mapped file; `FramedFile` underneath). Property: a file that encodes and decodes back
 // to itself, or an `InputError` naming the file with a reason.
+import AttributionCore
 import Foundation
 import FuzzSupport
 @testable import AttributionIO

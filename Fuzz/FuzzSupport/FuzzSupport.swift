@@ -3,6 +3,7 @@
 // property every reader must keep: return a value, or throw an `InputError` that
 // says where. Anything else calls `violation`, which aborts so libFuzzer saves the input.
 #if canImport(Glibc)
+import AttributionCore
 import Glibc
 #endif
 @testable import AttributionIO

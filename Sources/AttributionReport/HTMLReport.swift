@@ -1,5 +1,4 @@
 import AttributionCore
-import AttributionIO
 import Foundation
 
 /// The self-contained HTML report of one run: inline CSS and SVG, no script, nothing

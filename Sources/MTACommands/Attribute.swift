@@ -36,43 +36,38 @@ struct Attribute: AsyncParsableCommand {
 
     func run() async throws {
         // The neural models train for minutes: show how far they are.
-        let meter = modelArguments.modelList.contains { $0.lowercased().hasPrefix("neural") }
+        let meter = modelArguments.trainsNetwork
             ? ProgressMeter(log: RunLog(format: .text, quiet: false)) : nil
         let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments, intervals: intervalArguments,
                                       progress: meter?.progress)
-        let tables = try reportingErrors { try sinks.databaseSink(source: source) }
-        let sink = ResultFolderSink(directory: out, extraFiles: writePaths ? [ResultFolderSink.pathTable] : [])
-        try reportingErrors { try sink.preflight() }
+        let folder = ResultFolderSink(directory: out, extraFiles: writePaths ? [ResultFolderSink.pathTable] : [])
+        var resultSinks: [any ResultSink] = [folder]
+        if let tables = try reportingErrors({ try sinks.databaseSink(source: source) }) { resultSinks.append(tables) }
+        try reportingErrors { for sink in resultSinks { try sink.preflight() } }
         var pipeline = setup.pipeline
         let showTimings = timings
         pipeline.onStage = { stage, seconds in if showTimings { printTiming(stage, seconds) } }
-        if showTimings, var warehouse = pipeline.source as? PostgresSource {
-            warehouse.onPhase = { phase, seconds in printTiming("  " + phase, seconds) }
-            pipeline.source = warehouse
-        }
+        pipeline.onSourcePhase = { phase, seconds in if showTimings { printTiming("  " + phase, seconds) } }
         meter?.start()
         let (document, input) = try await reportingErrors {
             defer { meter?.stop() }
-            return try await pipeline.run(jobId: sinks.resolvedJobId(), settings: setup.settings)
+            return try await pipeline.run(jobId: sinks.resolvedJobId())
         }
         RunPrinter.readWarnings(document.read)
 
-        let start = Date()
-        let names = try reportingErrors { try sink.publish(document, input: input) }
-        if timings { printTiming("write results", Date().timeIntervalSince(start)) }
-        var written: [(String, Int)] = []
-        if let tables {
-            let tablesStart = Date()
-            written = try await reportingErrors { try await tables.publish(document) }
-            if timings { printTiming("write tables", Date().timeIntervalSince(tablesStart)) }
+        let receipts = try await reportingErrors {
+            try await publish(document, input: input, to: resultSinks) { sink, receipt in
+                if showTimings { printTiming(sink.stage, receipt.seconds) }
+            }
         }
 
         RunPrinter.results(document)
         print("")
-        let folder = URL(fileURLWithPath: out, isDirectory: true)
-        print("wrote \(names.map { folder.appendingPathComponent($0).relativePath }.joined(separator: ", "))")
-        if let tables, !written.isEmpty {
-            print("wrote tables \(written.map { "\($0.0) (\($0.1) rows)" }.joined(separator: ", ")) to \(DatabaseSink.place(tables.target)) (job \(document.jobId))")
+        for receipt in receipts where !receipt.items.isEmpty {
+            switch receipt.kind {
+            case .files: print("wrote \(receipt.items.joined(separator: ", "))")
+            case .tables: print("wrote tables \(receipt.items.joined(separator: ", ")) to \(receipt.place) (job \(document.jobId))")
+            }
         }
         if RunPrinter.failures(document) { throw ExitCode.failure }
     }

@@ -85,7 +85,7 @@ extension PathTransforms.Kind: ExpressibleByArgument {}
 /// How events become journeys, and how their paths are reshaped.
 struct JourneyArguments: ParsableArguments {
     @Option(help: "first-conversion: ignore everything after a user's first conversion; every-conversion: a journey ends at each conversion.")
-    var journey: JourneyOptions.Rule = .firstConversion
+    var journey = JourneyOptions.defaults.rule
 
     @Option(help: "Only touches within N days before the conversion (or the last touch) count.")
     var lookbackDays: Double?
@@ -109,9 +109,7 @@ struct JourneyArguments: ParsableArguments {
     var removeIfLastAndNotAll: [String] = []
 
     func validate() throws {
-        if let d = lookbackDays, !(d > 0) { throw ValidationError("--lookback-days must be positive") }
-        if let n = topChannels, n < 1 { throw ValidationError("--top-channels must be at least 1") }
-        if let n = maxPathLength, n < 1 { throw ValidationError("--max-path-length must be at least 1, got \(n)") }
+        if let problem = options.problem { throw ValidationError(problem.description) }
         if collapseRepeats, let kind = pathTransform, kind != .exposure {
             throw ValidationError("--collapse-repeats means --path-transform exposure; it cannot be combined with --path-transform \(kind.rawValue)")
         }
@@ -119,73 +117,82 @@ struct JourneyArguments: ParsableArguments {
 
     var options: JourneyOptions {
         let kind = pathTransform ?? (collapseRepeats ? .exposure : .unique)
-        return JourneyOptions(rule: journey, lookbackDays: lookbackDays, topChannels: topChannels,
-                              transforms: PathTransforms(kind: kind, maxPathLength: maxPathLength,
-                                                         removeIfNotAll: removeIfNotAll,
-                                                         removeIfLastAndNotAll: removeIfLastAndNotAll))
+        var transforms = PathTransforms(kind: kind, removeIfNotAll: removeIfNotAll, removeIfLastAndNotAll: removeIfLastAndNotAll)
+        // Set after init, whose precondition would trap before `validate` can name the flag.
+        transforms.maxPathLength = maxPathLength
+        return JourneyOptions(rule: journey, lookbackDays: lookbackDays, topChannels: topChannels, transforms: transforms)
     }
 }
 
-/// Which models, and their settings.
+/// Which models, and their settings. Defaults and bounds are the options types' own
+/// (`ModelOptions`, `NeuralSettings`): the flags only parse text into them.
 struct ModelArguments: ParsableArguments {
+    private static let defaults = ModelOptions.defaults
+
     @Option(help: "Comma-separated models, or 'all'.")
     var models = "all"
 
     @Flag(help: "Linear: credit each distinct channel once instead of every touch.")
-    var linearDistinctChannels = false
+    var linearDistinctChannels = defaults.linearDistinctChannels
 
     @Option(help: "Position-based weights first/middle/last, in percent or fractions.")
-    var positionWeights = "40/20/40"
+    var positionWeights = Self.percentWeights(defaults)
 
     @Option(help: "Time-decay half-life in days.")
-    var halfLifeDays = 7.0
+    var halfLifeDays = defaults.halfLifeDays
 
     @Option(help: "Markov order: N, a comma list (N,M,...), or auto.")
-    var markovOrder = "1"
+    var markovOrder = defaults.markovOrder.text
 
     @Option(help: "Markov auto order: highest order tried.")
-    var markovMaxOrder = 4
+    var markovMaxOrder = ModelOptions.markovAutoMaxOrder
 
     // `--max-position` is the name the Shapley issue and the notebook use.
     @Option(name: [.customLong("shapley-max-position"), .customLong("max-position")],
             help: "Ordered Shapley: positions past this are folded into the last.")
-    var shapleyMaxPosition = 10
+    var shapleyMaxPosition = defaults.shapleyMaxPosition
 
     @Option(help: "Conversion-rate Shapley: exact up to this many distinct channels per set, sampled above.")
-    var shapleyExactMax = 12
+    var shapleyExactMax = defaults.shapleyExactMax
 
     @Option(help: "Conversion-rate Shapley: permutations sampled per set above the exact limit.")
-    var shapleySamples = 2_000
+    var shapleySamples = defaults.shapleySamples
 
     @Option(help: "Neural: days in a window, the conversion day last.")
-    var neuralLookbackDays = 7
+    var neuralLookbackDays = defaults.neural.lookbackDays
 
     @Option(help: "Neural: training epochs.")
-    var neuralEpochs = 5
+    var neuralEpochs = defaults.neural.training.epochs
 
     @Option(help: "Neural: minibatch steps per epoch, or 'full' for one pass over every distinct window.")
-    var neuralStepsPerEpoch = "100"
+    var neuralStepsPerEpoch = StepsPerEpoch.text(defaults.neural.training.stepsPerEpoch)
 
     @Option(help: "Neural: LSTM units per direction (and dense width).")
-    var neuralWidth = 64
+    var neuralWidth = defaults.neural.training.width
 
     @Option(help: "Neural: stacked bidirectional LSTM layers.")
-    var neuralLayers = 2
+    var neuralLayers = defaults.neural.training.layers
 
     @Flag(inversion: .prefixedNo, help: "Neural: class-balanced batches (half conversions), as td-mta; the calibration shift restores the data's base rate. --no-neural-balance draws batches by count.")
-    var neuralBalance = true
+    var neuralBalance = defaults.neural.training.balance
 
     @Option(help: "Neural: a conversion window's cells are enumerated exactly up to this many, sampled above.")
-    var neuralExactLimit = NeuralShapley.Options().exactLimit
+    var neuralExactLimit = defaults.neural.shapley.exactLimit
 
     @Option(help: "Neural: most permutations sampled per window above the exact limit.")
-    var neuralSamples = NeuralShapley.Options().samples
+    var neuralSamples = defaults.neural.shapley.samples
 
     @Option(help: "Neural: sampling stops once every channel's share has at most this standard error (0: every permutation).")
-    var neuralShareError = NeuralShapley.Options().shareError
+    var neuralShareError = defaults.neural.shapley.shareError
 
     @Option(help: "Seed for every random choice (held-out splits, sampling, the neural model's training).")
-    var seed: UInt64 = 42
+    var seed = defaults.seed
+
+    /// `40/20/40` from the default fractions.
+    static func percentWeights(_ o: ModelOptions) -> String {
+        [o.positionFirst, 1 - o.positionFirst - o.positionLast, o.positionLast]
+            .map { String(Int(($0 * 100).rounded())) }.joined(separator: "/")
+    }
 
     func parsedOptions() throws -> ModelOptions {
         var o = ModelOptions()
@@ -196,11 +203,9 @@ struct ModelArguments: ParsableArguments {
         let total = f + m + l
         o.positionFirst = f / total
         o.positionLast = l / total
-        guard halfLifeDays > 0 else { throw ValidationError("--half-life-days must be positive") }
         o.halfLifeDays = halfLifeDays
         o.linearDistinctChannels = linearDistinctChannels
         if markovOrder.lowercased() == "auto" {
-            guard markovMaxOrder >= 1 else { throw ValidationError("--markov-max-order must be at least 1") }
             o.markovOrder = .auto(maxOrder: markovMaxOrder)
         } else {
             let orders = markovOrder.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -209,35 +214,29 @@ struct ModelArguments: ParsableArguments {
             }
             o.markovOrder = .fixed(orders.map { $0! })
         }
-        guard shapleyMaxPosition >= 1 else { throw ValidationError("--shapley-max-position must be at least 1") }
-        guard (1...30).contains(shapleyExactMax) else { throw ValidationError("--shapley-exact-max must be between 1 and 30") }
-        guard shapleySamples >= 2 else { throw ValidationError("--shapley-samples must be at least 2") }
         o.shapleyMaxPosition = shapleyMaxPosition
         o.shapleyExactMax = shapleyExactMax
         o.shapleySamples = shapleySamples
         o.seed = seed
-        // The same bounds as `mta extract`, `train` and `explain`.
-        guard (1...366).contains(neuralLookbackDays) else { throw ValidationError("--neural-lookback-days must be between 1 and 366") }
-        guard (1...20).contains(neuralExactLimit) else { throw ValidationError("--neural-exact-limit must be between 1 and 20") }
-        guard neuralSamples >= 2 else { throw ValidationError("--neural-samples must be at least 2") }
-        guard neuralShareError >= 0 && neuralShareError < 1 else { throw ValidationError("--neural-share-error must be at least 0 and below 1") }
         o.neural.lookbackDays = neuralLookbackDays
         o.neural.training.epochs = neuralEpochs
         o.neural.training.width = neuralWidth
         o.neural.training.layers = neuralLayers
         o.neural.training.balance = neuralBalance
         o.neural.training.stepsPerEpoch = try StepsPerEpoch.parse(neuralStepsPerEpoch, flag: "--neural-steps-per-epoch")
-        if let problem = o.neural.training.problem { throw ValidationError("neural model (--neural-*): \(problem)") }
-        if let problem = NetworkShape(days: 1, channels: 1, width: neuralWidth, layers: neuralLayers, dropout: 0.5).problem {
-            throw ValidationError("neural model (--neural-*): \(problem)")
-        }
         o.neural.training.seed = seed
         o.neural.shapley.exactLimit = neuralExactLimit
         o.neural.shapley.samples = neuralSamples
         o.neural.shapley.shareError = neuralShareError
         o.neural.shapley.seed = seed
+        if let problem = o.problem { throw ValidationError(problem.description) }
         return o
     }
 
     var modelList: [String] { models.split(separator: ",").map(String.init) }
+
+    /// Whether a named model trains a network for minutes (worth a progress meter).
+    var trainsNetwork: Bool {
+        modelList.contains { ModelRegistry.entry($0.trimmingCharacters(in: .whitespaces).lowercased())?.family == .neural }
+    }
 }

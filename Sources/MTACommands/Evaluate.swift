@@ -31,7 +31,7 @@ struct Evaluate: AsyncParsableCommand {
 
     func run() async throws {
         let trueShares = try reportingErrors { try TruthFile.read(path: truth) }
-        let meter = modelArguments.modelList.contains { $0.lowercased().hasPrefix("neural") }
+        let meter = modelArguments.trainsNetwork
             ? ProgressMeter(log: RunLog(format: .text, quiet: false)) : nil
         let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments, progress: meter?.progress)
         let sink = ResultFolderSink(directory: out, extraFiles: [
@@ -42,7 +42,7 @@ struct Evaluate: AsyncParsableCommand {
         meter?.start()
         var (document, input) = try await reportingErrors {
             defer { meter?.stop() }
-            return try await setup.pipeline.run(jobId: "", settings: setup.settings)
+            return try await setup.pipeline.run(jobId: "")
         }
         RunPrinter.readWarnings(document.read)
         let dataChannels = Set(document.results.flatMap(\.channels.names))
@@ -52,7 +52,7 @@ struct Evaluate: AsyncParsableCommand {
         }
         let evaluation = TruthEvaluation(results: document.results, truth: trueShares)
         document.evaluation = evaluation
-        let names = try reportingErrors { try sink.publish(document, input: input) }
+        let receipts = try await reportingErrors { try await publish(document, input: input, to: [sink]) }
 
         let width = max(5, evaluation.scores.map(\.model.count).max() ?? 0)
         func pad(_ s: String) -> String { s.padding(toLength: width, withPad: " ", startingAt: 0) }
@@ -62,8 +62,7 @@ struct Evaluate: AsyncParsableCommand {
         }
         print("")
         print("distance = ½ Σ |model share − true share| over the channels (0: identical, 1: disjoint); rank correlation: Spearman's")
-        let folder = URL(fileURLWithPath: out, isDirectory: true)
-        print("wrote \(names.map { folder.appendingPathComponent($0).relativePath }.joined(separator: ", "))")
+        for receipt in receipts { print("wrote \(receipt.items.joined(separator: ", "))") }
         if RunPrinter.failures(document) { throw ExitCode.failure }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttributionCore
 import AttributionIO
 import Foundation
 
@@ -33,6 +34,9 @@ struct Init: ParsableCommand {
         print("next: mta generate --out sample.csv && mta run --config \(out)")
     }
 
+    private static let models = ModelOptions.defaults
+    private static func number(_ d: Double) -> String { JSONValue.format(d) }
+
     static let example = """
     # mta configuration. Every key stands for the `mta attribute` / `mta run` flag
     # named in its comment; a flag given on the command line wins over the file.
@@ -62,7 +66,7 @@ struct Init: ParsableCommand {
       # column: converted           # --conversion-column: or a 0/1 column on the converting touch
 
     journeys:
-      rule: first-conversion        # --journey first-conversion | every-conversion
+      rule: \(JourneyOptions.defaults.rule.rawValue)        # --journey first-conversion | every-conversion
       # lookback_days: 30           # --lookback-days
       # top_channels: 10            # --top-channels: the rest become 'others'
       # path_transform: exposure    # --path-transform unique | exposure | first | frequency
@@ -72,17 +76,17 @@ struct Init: ParsableCommand {
 
     models:
       list: all                     # --models: all, or a list such as [first-touch, markov, shapley]
-      markov_order: 1               # --markov-order: N, a list, or auto
-      # markov_max_order: 4         # --markov-max-order (with auto)
-      # position_weights: 40/20/40  # --position-weights
-      # half_life_days: 7           # --half-life-days (time decay)
-      # linear_distinct_channels: false
-      # shapley_max_position: 10
-      # shapley_exact_max: 12
-      # shapley_samples: 2000
-      seed: 42                      # --seed: every random choice
+      markov_order: \(models.markovOrder.text)               # --markov-order: N, a list, or auto
+      # markov_max_order: \(ModelOptions.markovAutoMaxOrder)         # --markov-max-order (with auto)
+      # position_weights: \(ModelArguments.percentWeights(models))  # --position-weights
+      # half_life_days: \(number(models.halfLifeDays))           # --half-life-days (time decay)
+      # linear_distinct_channels: \(models.linearDistinctChannels)
+      # shapley_max_position: \(models.shapleyMaxPosition)
+      # shapley_exact_max: \(models.shapleyExactMax)
+      # shapley_samples: \(models.shapleySamples)
+      seed: \(models.seed)                      # --seed: every random choice
       # intervals: true             # --intervals: a 95 % bootstrap interval beside every credit
-      # bootstrap: 200              # --bootstrap: replicates for the intervals
+      # bootstrap: \(IntervalOptions.defaults.replicates)              # --bootstrap: replicates for the intervals
 
     output:
       directory: results            # --out (mta attribute)

@@ -19,8 +19,9 @@ public enum BootstrapIntervals {
                                options: IntervalOptions, onReplicateDone: @Sendable () -> Void = {}) -> IntervalReport {
         let refitted = models.filter(\.bootstrappable)
         let excluded = models.filter { !$0.bootstrappable }.map(\.name)
+        let excludedResults = models.filter { !$0.bootstrappable }.flatMap(\.resultNames)
         guard !refitted.isEmpty, options.replicates > 0 else {
-            return IntervalReport(options: options, models: [], excludedModels: excluded)
+            return IntervalReport(options: options, models: [], excludedModels: excluded, excludedResults: excludedResults)
         }
         let eventModels = refitted.filter(\.needsJourneys)
         let convertingOnly = !eventModels.contains(where: \.usesNullJourneys)
@@ -38,7 +39,7 @@ public enum BootstrapIntervals {
         // Back into replicate order: replicate r ran on worker r mod workers.
         let fits: [[Fit]] = (0..<options.replicates).map { r in perWorker[r % workers][r / workers] }
         return IntervalReport(options: options, models: summarize(fits, models: refitted, channels: input.channels, options),
-                              excludedModels: excluded)
+                              excludedModels: excluded, excludedResults: excludedResults)
     }
 
     /// One model's fit on one replicate: its results' credits, or why it failed.

@@ -44,11 +44,14 @@ public struct IntervalReport: Sendable {
     public var models: [ModelIntervals]
     /// Models not refitted per replicate (one fit is too slow), by model name.
     public var excludedModels: [String]
+    /// The results of the excluded models (a merged `neural` gives `neural-removal` too).
+    public var excludedResults: [String]
 
-    public init(options: IntervalOptions, models: [ModelIntervals], excludedModels: [String]) {
+    public init(options: IntervalOptions, models: [ModelIntervals], excludedModels: [String], excludedResults: [String]? = nil) {
         self.options = options
         self.models = models
         self.excludedModels = excludedModels
+        self.excludedResults = excludedResults ?? excludedModels
     }
 
     public func intervals(for model: String) -> ModelIntervals? { models.first { $0.model == model } }

@@ -33,6 +33,8 @@ public protocol AttributionModel: Sendable {
     /// Whether an event-level model reads null journeys. Time decay credits converting
     /// journeys only, so its bootstrap replicates need copy no others.
     var usesNullJourneys: Bool { get }
+    /// The results it gives, by name (`neural` and `neural-removal` from one merged fit).
+    var resultNames: [String] { get }
     /// One model doing the work of both, when two selected models share one fit
     /// (`neural` and `neural-removal`); nil otherwise.
     func merged(with other: any AttributionModel) -> (any AttributionModel)?
@@ -40,6 +42,7 @@ public protocol AttributionModel: Sendable {
 
 extension AttributionModel {
     public var needsJourneys: Bool { false }
+    public var resultNames: [String] { [name] }
     public var bootstrappable: Bool { false }
     public var usesNullJourneys: Bool { true }
     public func attributeAll(_ input: AttributionInput) throws -> [ModelResult] { [try attribute(input)] }

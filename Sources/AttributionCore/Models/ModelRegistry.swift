@@ -1,17 +1,38 @@
 import Foundation
 
-/// The one place models are registered. A new model adds one entry here.
+/// Models that rest on the same idea: the report gives each family one section and
+/// one paragraph on what it assumes.
+public enum ModelFamily: String, Sendable, CaseIterable {
+    /// Fixed rules over the touches' positions and times.
+    case rules
+    /// Removal effects of a Markov chain over the paths.
+    case markov
+    /// Shapley values of a cooperative game between the channels.
+    case shapley
+    /// A conversion model learned from the touches' days.
+    case neural
+}
+
+/// One model as the registry knows it: its `--models` name, family and the detail
+/// tables it writes (`DetailTable.kind`), so files, database tables and the report
+/// need no list of their own.
 public struct ModelEntry: Sendable {
     public let name: String
     public let summary: String
+    public let family: ModelFamily
+    /// The kinds of detail table its results carry (each also a database table).
+    public let detailTables: [String]
     /// One name may yield several models (e.g. Markov at several orders).
     public let make: @Sendable (ModelOptions) -> [any AttributionModel]
     /// Whether `all` selects it: the neural model trains for minutes, so it is named to run.
     public var inAll = true
 
-    public init(name: String, summary: String, inAll: Bool = true, make: @escaping @Sendable (ModelOptions) -> [any AttributionModel]) {
+    public init(name: String, summary: String, family: ModelFamily, detailTables: [String] = [], inAll: Bool = true,
+                make: @escaping @Sendable (ModelOptions) -> [any AttributionModel]) {
         self.name = name
         self.summary = summary
+        self.family = family
+        self.detailTables = detailTables
         self.inAll = inAll
         self.make = make
     }
@@ -19,30 +40,41 @@ public struct ModelEntry: Sendable {
 
 public enum ModelRegistry {
     public static let entries: [ModelEntry] = [
-        ModelEntry(name: "first-touch", summary: "all credit to the first touch") { _ in [FirstTouch()] },
-        ModelEntry(name: "last-touch", summary: "all credit to the last touch") { _ in [LastTouch()] },
-        ModelEntry(name: "linear", summary: "equal credit to every touch (or every distinct channel)") {
+        ModelEntry(name: "first-touch", summary: "all credit to the first touch", family: .rules) { _ in [FirstTouch()] },
+        ModelEntry(name: "last-touch", summary: "all credit to the last touch", family: .rules) { _ in [LastTouch()] },
+        ModelEntry(name: "linear", summary: "equal credit to every touch (or every distinct channel)", family: .rules) {
             [Linear(distinctChannels: $0.linearDistinctChannels)]
         },
-        ModelEntry(name: "position-based", summary: "U-shaped: first and last touch weighted (40/20/40), the middle shares the rest") {
+        ModelEntry(name: "position-based", summary: "U-shaped: first and last touch weighted (40/20/40), the middle shares the rest", family: .rules) {
             [PositionBased(first: $0.positionFirst, last: $0.positionLast)]
         },
-        ModelEntry(name: "time-decay", summary: "weight 2^(-Δt/half-life) before the conversion (event-level input only)") {
+        ModelEntry(name: "time-decay", summary: "weight 2^(-Δt/half-life) before the conversion (event-level input only)", family: .rules) {
             [TimeDecay(halfLifeDays: $0.halfLifeDays)]
         },
-        ModelEntry(name: "markov", summary: "Markov chain removal effects, solved exactly (--markov-order N, several, or auto)") { MarkovModel.models(for: $0) },
-        ModelEntry(name: "shapley", summary: "simplified Shapley value: each converting journey's credit split equally over its distinct channels") { _ in [SimplifiedShapley()] },
-        ModelEntry(name: "shapley-ordered", summary: "simplified Shapley credit split over the touch positions of each channel (shapley_ordered.csv)") { [OrderedShapley(maxPosition: $0.shapleyMaxPosition)] },
-        ModelEntry(name: "shapley-rate", summary: "Shapley value of the conversion-rate game over channel sets, null journeys included (exact, or sampled for large sets)") { [ConversionRateShapley(exactMax: $0.shapleyExactMax, samples: $0.shapleySamples, seed: $0.seed)] },
-        ModelEntry(name: "neural", summary: "td-mta's LSTM conversion model trained on the journeys' day windows, credit = Shapley values of the model over each conversion window; not in 'all'", inAll: false) {
+        ModelEntry(name: "markov", summary: "Markov chain removal effects, solved exactly (--markov-order N, several, or auto)",
+                   family: .markov, detailTables: [MarkovModel.removalEffectsTable, MarkovModel.transitionsTable, MarkovModel.orderSelectionTable]) { MarkovModel.models(for: $0) },
+        ModelEntry(name: "shapley", summary: "simplified Shapley value: each converting journey's credit split equally over its distinct channels", family: .shapley) { _ in [SimplifiedShapley()] },
+        ModelEntry(name: "shapley-ordered", summary: "simplified Shapley credit split over the touch positions of each channel (shapley_ordered.csv)",
+                   family: .shapley, detailTables: [OrderedShapley.positionsTable]) { [OrderedShapley(maxPosition: $0.shapleyMaxPosition)] },
+        ModelEntry(name: "shapley-rate", summary: "Shapley value of the conversion-rate game over channel sets, null journeys included (exact, or sampled for large sets)",
+                   family: .shapley, detailTables: [ConversionRateShapley.errorsTable]) { [ConversionRateShapley(exactMax: $0.shapleyExactMax, samples: $0.shapleySamples, seed: $0.seed)] },
+        ModelEntry(name: "neural", summary: "td-mta's LSTM conversion model trained on the journeys' day windows, credit = Shapley values of the model over each conversion window; not in 'all'",
+                   family: .neural, detailTables: [NeuralModel.byDayKind, NeuralModel.channelsTable], inAll: false) {
             [NeuralModel(settings: $0.neural, results: .credit)]
         },
-        ModelEntry(name: "neural-removal", summary: "the same network's expected conversions lost with each channel's touches removed (a replay of every day at risk; one fit with neural when both are named); not in 'all'", inAll: false) {
+        ModelEntry(name: "neural-removal", summary: "the same network's expected conversions lost with each channel's touches removed (a replay of every day at risk; one fit with neural when both are named); not in 'all'",
+                   family: .neural, detailTables: [NeuralModel.incrementalTable], inAll: false) {
             [NeuralModel(settings: $0.neural, results: .removal)]
         },
     ]
 
     public static var names: [String] { entries.map(\.name) }
+
+    /// The entry named `name` (a `--models` name, or a result's `entry`).
+    public static func entry(_ name: String) -> ModelEntry? { entries.first { $0.name == name } }
+
+    /// Every kind of detail table a model may write, in registry order.
+    public static var detailTables: [String] { entries.flatMap(\.detailTables) }
 
     /// The models named in a `--models` list ("all" selects every model but the neural one).
     public static func models(_ list: [String], options: ModelOptions) throws -> [any AttributionModel] {

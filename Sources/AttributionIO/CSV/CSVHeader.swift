@@ -1,3 +1,4 @@
+import AttributionCore
 /// The header row of a CSV file and the columns the reader needs from it.
 struct CSVHeader {
     let names: [String]

@@ -1,3 +1,4 @@
+import AttributionCore
 /// Builds RFC 4180 CSV text: fields with a comma, quote or line break are quoted.
 public struct CSVWriter {
     public private(set) var text = ""

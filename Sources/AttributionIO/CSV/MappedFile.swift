@@ -1,3 +1,4 @@
+import AttributionCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,4 @@
+import AttributionCore
 import Foundation
 
 /// The frame the neural model's files share (little-endian): a 4-byte signature,

@@ -15,6 +15,11 @@ public struct AttributionPipeline: Sendable {
     public var progress: StageProgress? = nil
     /// Called after each stage with its name and seconds (progress, `--timings`, logs).
     public var onStage: @Sendable (String, Double) -> Void = { _, _ in }
+    /// Called with the phases a source times inside its read (a warehouse's server
+    /// time and transfer), before the read's own stage.
+    public var onSourcePhase: @Sendable (String, Double) -> Void = { _, _ in }
+    /// What the run was told; its record goes into the document (nil: an empty record).
+    public var settings: RunSettings? = nil
 
     public init(source: any AttributionSource, journeys: JourneyOptions, models: [any AttributionModel]) {
         self.source = source
@@ -23,11 +28,12 @@ public struct AttributionPipeline: Sendable {
     }
 
     /// What the models ran on, kept for sinks that show more than credits (the report, `--write-paths`).
-    public func run(jobId: String = "", settings: [(String, JSONValue)] = []) async throws -> (AttributionDocument, AttributionInputSnapshot) {
+    public func run(jobId: String = "") async throws -> (AttributionDocument, AttributionInputSnapshot) {
         var clock = StageClock(onStage: onStage)
         let runAt = clock.startDate
-        let request = SourceRequest(journeys: journeys, needsEvents: models.contains { $0.needsJourneys },
+        var request = SourceRequest(journeys: journeys, needsEvents: models.contains { $0.needsJourneys },
                                     progress: progress)
+        request.onPhase = onSourcePhase
         progress?.begin("read \(source.format)", total: 0, unit: "")
         let loaded = try await source.load(request)
         clock.lap("read \(source.format)")
@@ -60,7 +66,8 @@ public struct AttributionPipeline: Sendable {
         let outcomes = AttributionRun.run(models, on: input) { [progress] in progress?.advance(by: 1) }
         clock.lap("models")
         var document = AttributionDocument(input: source.description, format: source.format, summary: summary, read: read,
-                                           outcomes: outcomes, settings: settings)
+                                           outcomes: outcomes,
+                                           settings: settings?.record(journeys: journeys, intervals: intervals, ran: models) ?? [])
         if let intervals {
             // A model that failed on the data would fail on every replicate too.
             let failed = Set(outcomes.compactMap { if case .failure(let model, _) = $0 { model } else { nil } })

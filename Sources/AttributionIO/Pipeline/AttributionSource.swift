@@ -20,6 +20,8 @@ public struct SourceRequest: Sendable {
     public var needsEvents: Bool
     /// Advanced as rows are read, when a progress meter is shown.
     public var progress: StageProgress?
+    /// Told the phases the source times inside its read (server time, transfer).
+    public var onPhase: @Sendable (String, Double) -> Void = { _, _ in }
 
     public init(journeys: JourneyOptions, needsEvents: Bool, progress: StageProgress? = nil) {
         self.journeys = journeys

@@ -39,10 +39,4 @@ public enum IntervalFiles {
             ("share_high", .number(i.shareHigh)),
         ])
     }
-
-    /// Results of the run that have no interval (excluded models, or every replicate failed).
-    public static func withoutInterval(_ doc: AttributionDocument) -> [String] {
-        guard let report = doc.intervals else { return [] }
-        return doc.results.map(\.model).filter { report.intervals(for: $0) == nil }
-    }
 }

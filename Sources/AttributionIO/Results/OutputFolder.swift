@@ -1,3 +1,4 @@
+import AttributionCore
 import CFileExchange
 import Foundation
 #if canImport(Glibc)

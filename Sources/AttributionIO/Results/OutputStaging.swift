@@ -1,3 +1,4 @@
+import AttributionCore
 import Foundation
 
 /// Collects output files and publishes them together: each is written under a

@@ -122,7 +122,7 @@ public enum ResultFiles {
             ("summary", .object(summary)),
         ]
         if let intervals = doc.intervals {
-            document.append(("intervals", IntervalFiles.json(intervals, without: IntervalFiles.withoutInterval(doc))))
+            document.append(("intervals", IntervalFiles.json(intervals, without: doc.resultsWithoutInterval)))
         }
         document.append(("models", .array(models)))
         return .object(document)

@@ -1,3 +1,4 @@
+import AttributionCore
 import Foundation
 
 /// A file written piece by piece under a temporary name in its folder and renamed

@@ -1,4 +1,4 @@
-import AttributionIO
+import AttributionCore
 import Foundation
 
 /// How numbers read in the report: thousands separators, a fixed number of decimals
@@ -6,7 +6,7 @@ import Foundation
 /// Every shown number is formatted from the same double the CSV files hold.
 enum NumberFormat {
     /// The CSV files' form (full precision), for `data-value` attributes.
-    static func exact(_ d: Double) -> String { CSVWriter.number(d) }
+    static func exact(_ d: Double) -> String { JSONValue.format(d) }
 
     /// `1234567.891` with 1 decimal → `1,234,567.9`.
     static func grouped(_ d: Double, decimals: Int) -> String {

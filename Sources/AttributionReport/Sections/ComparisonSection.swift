@@ -1,5 +1,4 @@
 import AttributionCore
-import AttributionIO
 
 /// Every model side by side per channel, and where they disagree most.
 struct ComparisonSection: ReportSection {
@@ -29,7 +28,7 @@ struct ComparisonSection: ReportSection {
         if let report = doc.intervals, !report.models.isEmpty {
             caption += "; bars: \(NumberFormat.percent(report.options.level)) intervals from \(report.options.replicates) "
                 + "bootstrap replicates of the journeys (their sampling noise, not the model's error)"
-            let without = IntervalFiles.withoutInterval(doc)
+            let without = doc.resultsWithoutInterval
             if !without.isEmpty { caption += "; no interval for \(without.joined(separator: ", "))" }
         }
         var html = HTML.figure(DotPlot(series: results.map(\.model), rows: rows, title: "Share by channel and model").svg

@@ -1,5 +1,4 @@
 import AttributionCore
-import AttributionIO
 
 /// Volumes, journey shapes, top paths and channel reach: what the models were fed.
 struct DataSummarySection: ReportSection {

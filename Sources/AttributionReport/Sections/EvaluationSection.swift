@@ -1,5 +1,4 @@
 import AttributionCore
-import AttributionIO
 
 /// `mta evaluate`: how far each model's shares are from the data's known true shares.
 struct EvaluationSection: ReportSection {

@@ -1,5 +1,4 @@
 import AttributionCore
-import AttributionIO
 
 /// Every model that predicts conversion, side by side on how well it predicts
 /// journeys it was not fitted on (`holdout_*` details). Absent when none has them.

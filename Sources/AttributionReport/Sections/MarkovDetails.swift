@@ -1,10 +1,11 @@
 import AttributionCore
-import AttributionIO
 
 /// Removal effects of a Markov model: how much P(conversion) drops without each channel.
 struct MarkovRemovalEffectsDetail: ModelDetail {
+    let table = MarkovModel.removalEffectsTable
+
     func render(_ r: ModelResult) -> String? {
-        guard let table = r.table(endingWith: "_removal_effects.csv"),
+        guard let table = r.table(self.table),
               let ci = table.header.firstIndex(of: "channel"), let ei = table.header.firstIndex(of: "removal_effect") else { return nil }
         let effects = table.rows.compactMap { row -> (String, Double)? in
             guard let e = row[ei].number else { return nil }
@@ -21,11 +22,13 @@ struct MarkovRemovalEffectsDetail: ModelDetail {
 /// The transition matrix of an order-1 chain as a heat map, limited to the states
 /// journeys pass through most, so 40 channels still give a readable grid.
 struct MarkovTransitionsDetail: ModelDetail {
+    let table = MarkovModel.transitionsTable
+
     static let maxStates = 12
     static let start = "(start)", conversion = "(conversion)", null = "(null)"
 
     func render(_ r: ModelResult) -> String? {
-        guard let table = r.table(endingWith: "_transitions.csv"), table.header == ["from", "to", "probability"] else { return nil }
+        guard let table = r.table(self.table), table.header == ["from", "to", "probability"] else { return nil }
         if let order = r.detail("order")?.number, order != 1 {
             return HTML.paragraph("The transition heat map is drawn for order-1 chains; this chain has order \(Int(order)) "
                 + "(its transitions are in \(table.fileName)).", cssClass: "note")

@@ -1,5 +1,4 @@
 import AttributionCore
-import AttributionIO
 
 /// Models that failed, each with its message; the others are still reported.
 struct ModelErrorsSection: ReportSection {

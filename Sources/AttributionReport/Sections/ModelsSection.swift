@@ -1,5 +1,4 @@
 import AttributionCore
-import AttributionIO
 
 /// One block per successful model: share chart, credit table, then the model's own charts.
 struct ModelsSection: ReportSection {
@@ -52,7 +51,7 @@ struct ModelsSection: ReportSection {
             }.joined() + "</dl>\n"
         }
         for m in r.messages { html += HTML.paragraph(m, cssClass: "note") }
-        for detail in ReportRegistry.details(for: r.model) {
+        for detail in ReportRegistry.details(for: r) {
             if let d = detail.render(r) { html += d }
         }
         return html + "</article>\n"

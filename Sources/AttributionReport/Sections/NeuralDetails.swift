@@ -1,11 +1,12 @@
 import AttributionCore
-import AttributionIO
 
 /// The neural model's credit by day before the conversion: where in the window the
 /// model finds the lift. Negative cells keep their sign in the text (shaded as 0).
 struct NeuralByDayDetail: ModelDetail {
+    let table = NeuralModel.byDayKind
+
     func render(_ r: ModelResult) -> String? {
-        guard let table = r.table(endingWith: "neural_by_day.csv"),
+        guard let table = r.table(self.table),
               table.header == ["days_before_conversion", "channel", "value", "share"] else { return nil }
         var share: [String: [Int: Double]] = [:]
         var days = 0
@@ -27,8 +28,10 @@ struct NeuralByDayDetail: ModelDetail {
 
 /// The neural model's removal effects: expected conversions lost without each channel.
 struct NeuralIncrementalDetail: ModelDetail {
+    let table = NeuralModel.incrementalTable
+
     func render(_ r: ModelResult) -> String? {
-        guard let table = r.table(endingWith: "neural_incremental.csv"),
+        guard let table = r.table(self.table),
               let ci = table.header.firstIndex(of: "channel"), let ii = table.header.firstIndex(of: "incremental_conversions") else { return nil }
         let lost = table.rows.compactMap { row -> (String, Double)? in row[ii].number.map { (row[ci].text, $0) } }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }

@@ -1,5 +1,4 @@
 import AttributionCore
-import AttributionIO
 
 /// One part of the page (data summary, models, comparison, …).
 protocol ReportSection: Sendable {
@@ -13,13 +12,17 @@ struct RenderedSection {
     var html: String
 }
 
-/// A model's own charts, drawn below its share chart from the detail tables it returns.
+/// A chart of one kind of detail table, drawn below the share chart of any result
+/// that carries such a table.
 protocol ModelDetail: Sendable {
+    /// The `DetailTable.kind` it draws.
+    var table: String { get }
     func render(_ result: ModelResult) -> String?
 }
 
-/// The one place the report's layout is declared: page sections in order, and each
-/// model family's detail charts. A later model's charts are one entry here.
+/// The one place the report's layout is declared: page sections in order, and the
+/// charts of detail tables. A later model's chart is one entry here, keyed by the
+/// table kind its model declares in `ModelRegistry`.
 enum ReportRegistry {
     static let sections: [any ReportSection] = [
         DataSummarySection(),
@@ -32,27 +35,24 @@ enum ReportRegistry {
         RunSection(),
     ]
 
-    static let modelDetails: [String: [any ModelDetail]] = [
-        "markov": [MarkovRemovalEffectsDetail(), MarkovTransitionsDetail()],
-        "shapley-ordered": [OrderedShapleyPositionsDetail()],
-        "shapley-rate": [ShapleyRateErrorsDetail()],
-        "neural": [NeuralByDayDetail()],
-        "neural-removal": [NeuralIncrementalDetail()],
+    static let modelDetails: [any ModelDetail] = [
+        MarkovRemovalEffectsDetail(),
+        MarkovTransitionsDetail(),
+        OrderedShapleyPositionsDetail(),
+        ShapleyRateErrorsDetail(),
+        NeuralByDayDetail(),
+        NeuralIncrementalDetail(),
     ]
 
-    /// `markov-2` and `markov` are one family; other names are their own.
-    static func family(of model: String) -> String {
-        guard let dash = model.lastIndex(of: "-") else { return model }
-        let suffix = model[model.index(after: dash)...]
-        return !suffix.isEmpty && suffix.allSatisfy(\.isNumber) ? String(model[..<dash]) : model
+    /// The charts of the detail tables this result carries, in the order above.
+    static func details(for result: ModelResult) -> [any ModelDetail] {
+        modelDetails.filter { detail in result.tables.contains { $0.kind == detail.table } }
     }
-
-    static func details(for model: String) -> [any ModelDetail] { modelDetails[family(of: model)] ?? [] }
 }
 
 extension ModelResult {
-    /// The detail table whose file name ends with `suffix` (`_transitions.csv`), if any.
-    func table(endingWith suffix: String) -> DetailTable? { tables.first { $0.fileName.hasSuffix(suffix) } }
+    /// Its detail table of this kind, if any.
+    func table(_ kind: String) -> DetailTable? { tables.first { $0.kind == kind } }
 
     func detail(_ key: String) -> DetailValue? { details.first { $0.key == key }?.value }
 }

@@ -1,5 +1,4 @@
 import AttributionCore
-import AttributionIO
 import Foundation
 
 /// How the run was made: job, time, input, settings (already masked by the caller), timings.

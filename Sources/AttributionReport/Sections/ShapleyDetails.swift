@@ -1,10 +1,11 @@
 import AttributionCore
-import AttributionIO
 
 /// Ordered Shapley: where in the journey each channel earns its credit.
 struct OrderedShapleyPositionsDetail: ModelDetail {
+    let table = OrderedShapley.positionsTable
+
     func render(_ r: ModelResult) -> String? {
-        guard let table = r.table(endingWith: "shapley_ordered.csv"),
+        guard let table = r.table(self.table),
               let ci = table.header.firstIndex(of: "channel"), let pi = table.header.firstIndex(of: "position"),
               let si = table.header.firstIndex(of: "share") else { return nil }
         var cells: [String: [Int: Double]] = [:]
@@ -29,8 +30,10 @@ struct OrderedShapleyPositionsDetail: ModelDetail {
 
 /// shapley-rate: standard errors of the sampled sets as 95 % whiskers.
 struct ShapleyRateErrorsDetail: ModelDetail {
+    let table = ConversionRateShapley.errorsTable
+
     func render(_ r: ModelResult) -> String? {
-        guard let table = r.table(endingWith: "shapley_rate_errors.csv"),
+        guard let table = r.table(self.table),
               let ci = table.header.firstIndex(of: "channel"), let vi = table.header.firstIndex(of: "conversions"),
               let ei = table.header.firstIndex(of: "standard_error") else { return nil }
         let rows = table.rows.compactMap { row -> (String, Double, Double)? in

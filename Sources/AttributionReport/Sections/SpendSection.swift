@@ -1,5 +1,4 @@
 import AttributionCore
-import AttributionIO
 
 /// What each channel cost against what each model credits it with.
 struct SpendSection: ReportSection {

@@ -1,3 +1,4 @@
+import AttributionCore
 import AttributionIO
 
 /// `--config mta.yaml` becomes ordinary flags before the command line is

@@ -22,12 +22,19 @@ struct Explain: ParsableCommand {
     @Option(help: "Most permutations per window above the exact limit (antithetic pairs).") var samples = NeuralShapley.Options().samples
     @Option(help: "Stop sampling once every channel's share has at most this standard error (0: take every permutation).")
     var shareError = NeuralShapley.Options().shareError
-    @Option(help: "Random seed for the permutations.") var seed: UInt64 = 1
+    @Option(help: "Random seed for the permutations.") var seed = NeuralShapley.Options().seed
 
     func validate() throws {
-        guard (1...20).contains(exactLimit) else { throw ValidationError("--exact-limit must be between 1 and 20") }
-        guard samples >= 2 else { throw ValidationError("--samples must be at least 2") }
-        guard shareError >= 0 && shareError < 1 else { throw ValidationError("--share-error must be at least 0 and below 1") }
+        if let problem = options.problem { throw ValidationError(problem.description) }
+    }
+
+    var options: NeuralShapley.Options {
+        var o = NeuralShapley.Options()
+        o.exactLimit = exactLimit
+        o.samples = samples
+        o.shareError = shareError
+        o.seed = seed
+        return o
     }
 
     func run() throws {
@@ -36,11 +43,6 @@ struct Explain: ParsableCommand {
             let trained = try ModelFile.read(path: model)
             let file = try ExampleFile.read(path: examples)
             try trained.check(file, path: examples)
-            var options = NeuralShapley.Options()
-            options.exactLimit = exactLimit
-            options.samples = samples
-            options.shareError = shareError
-            options.seed = seed
             let e = NeuralShapley.explain(trained.model, counts: file.counts, options: options)
             var staging = OutputStaging(directory: URL(fileURLWithPath: out))
             staging.add("neural_by_day.csv", NeuralResultFiles.byDay(e, channels: file.header.channels))

@@ -22,7 +22,7 @@ struct Extract: ParsableCommand {
     @OptionGroup var columns: EventColumnArguments
 
     @Option(help: "Days in a window, the conversion (anchor) day last.")
-    var lookbackDays = 7
+    var lookbackDays = ExtractOptions().lookbackDays
 
     @Option(help: "Which days give negative windows: at-risk or td-mta.")
     var negatives: ExtractOptions.NegativeRule = .atRisk
@@ -38,7 +38,7 @@ struct Extract: ParsableCommand {
 
     func validate() throws {
         try columns.requireConversionRule()
-        guard (1...366).contains(lookbackDays) else { throw ValidationError("--lookback-days must be between 1 and 366") }
+        if let problem = ExtractOptions(lookbackDays: lookbackDays, negatives: negatives).problem { throw ValidationError(problem.description) }
         guard usersPerPage >= 1 else { throw ValidationError("--users-per-page must be at least 1") }
         if let topChannels, !(1..<NetworkShape.maximumChannels).contains(topChannels) {
             throw ValidationError("--top-channels must be between 1 and \(NetworkShape.maximumChannels - 1)")

@@ -10,4 +10,7 @@ enum StepsPerEpoch {
         }
         return n
     }
+
+    /// The flag's text for a setting (nil: `full`).
+    static func text(_ steps: Int?) -> String { steps.map(String.init) ?? "full" }
 }

@@ -4,8 +4,7 @@ import AttributionIO
 
 /// The flags shared by `attribute` and `run`, turned into one pipeline.
 struct PipelineSetup {
-    let pipeline: AttributionPipeline
-    let settings: [(String, JSONValue)]
+    var pipeline: AttributionPipeline
 
     init(source: InputArguments, journeys: JourneyArguments, models modelArguments: ModelArguments,
          intervals: IntervalArguments? = nil, progress: StageProgress? = nil) throws {
@@ -22,36 +21,10 @@ struct PipelineSetup {
         var pipeline = AttributionPipeline(source: input, journeys: journeys.options, models: models)
         pipeline.progress = progress
         pipeline.intervals = intervals?.options(seed: options.seed)
+        pipeline.settings = RunSettings(models: modelArguments.modelList,
+                                        conversion: source.input == .events ? source.columns.conversionSetting : nil,
+                                        modelOptions: options)
         self.pipeline = pipeline
-        var settings = Self.settings(source: source, journeys: journeys, models: modelArguments, options)
-        if let i = pipeline.intervals {
-            settings.append(("intervals", .object([("replicates", .integer(i.replicates)), ("level", .number(i.level))])))
-        }
-        self.settings = settings
-    }
-
-    private static func settings(source: InputArguments, journeys: JourneyArguments, models: ModelArguments,
-                                 _ o: ModelOptions) -> [(String, JSONValue)] {
-        var s: [(String, JSONValue)] = [("models", .array(models.modelList.map { .string($0) }))]
-        if source.input == .events {
-            s.append(("journey", .string(journeys.journey.rawValue)))
-            s.append(("conversion", .string(source.columns.conversionSetting)))
-        }
-        s.append(("lookback_days", journeys.lookbackDays.map { .number($0) } ?? .null))
-        s.append(("top_channels", journeys.topChannels.map { .integer($0) } ?? .null))
-        let t = journeys.options.transforms
-        s.append(("path_transform", .string(t.kind.rawValue)))
-        s.append(("max_path_length", t.maxPathLength.map { .integer($0) } ?? .null))
-        s.append(("remove_if_not_all", .array(t.removeIfNotAll.map { .string($0) })))
-        s.append(("remove_if_last_and_not_all", .array(t.removeIfLastAndNotAll.map { .string($0) })))
-        s.append(("linear_distinct_channels", .bool(o.linearDistinctChannels)))
-        // The middle weight is what first and last leave, rounded so 1 − 0.4 − 0.4 reads 0.2.
-        let middle = ((1 - o.positionFirst - o.positionLast) * 1e12).rounded() / 1e12
-        s.append(("position_weights", .array([.number(o.positionFirst), .number(middle), .number(o.positionLast)])))
-        s.append(("half_life_days", .number(o.halfLifeDays)))
-        s.append(("markov_order", .string(models.markovOrder)))
-        s.append(("seed", .integer(Int(truncatingIfNeeded: o.seed))))
-        return s
     }
 }
 
@@ -97,9 +70,9 @@ enum RunPrinter {
         let o = report.options
         var lines = ["± half the width of the \(Format.percent(o.level)) interval: \(o.replicates) bootstrap replicates of the journeys "
             + "(seed \(o.seed)); it covers their sampling noise, not the model's error"]
-        let without = IntervalFiles.withoutInterval(document)
+        let without = document.resultsWithoutInterval
         if !without.isEmpty {
-            let excluded = without.filter { name in report.excludedModels.contains { name == $0 || name.hasPrefix($0 + "-") } }
+            let excluded = without.filter(report.excludedResults.contains)
             if !excluded.isEmpty {
                 lines.append("no interval for \(excluded.joined(separator: ", ")): a trained model is too slow to refit for every replicate")
             }

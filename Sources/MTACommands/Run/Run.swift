@@ -70,7 +70,7 @@ struct Run: AsyncParsableCommand {
         log.info("job \(job.jobId) started", ["source": .string(pipeline.source.description)])
         let (document, input): (AttributionDocument, AttributionInputSnapshot)
         do {
-            (document, input) = try await reportingErrors { try await pipeline.run(jobId: job.jobId, settings: setup.settings) }
+            (document, input) = try await reportingErrors { try await pipeline.run(jobId: job.jobId) }
         } catch {
             job.removeIfEmpty()
             throw error
@@ -96,7 +96,6 @@ struct Run: AsyncParsableCommand {
         let report = timed("render report") { HTMLReport.render(doc) }
 
         meter?.progress.begin("write results", total: 0, unit: "")
-        let start = Date()
         let digest = source.file.flatMap(InputDigest.of(path:))
         var extras: [ResultFolderSink.ExtraFile] = [
             { _, _ in (Self.reportName, report) },
@@ -105,19 +104,21 @@ struct Run: AsyncParsableCommand {
         if writePaths { extras.append(ResultFolderSink.pathTable) }
         // run.json last, with the write stage's start as its finish: the folder is swapped in right after.
         extras.append { doc, _ in (RunRecord.fileName, RunRecord.json(doc, finishedAt: Date(), inputDigest: digest).serialized() + "\n") }
-        let sink = ResultFolderSink(directory: job.results.path, extraFiles: extras)
+        var resultSinks: [any ResultSink] = [ResultFolderSink(directory: job.results.path, extraFiles: extras)]
+        if let tables { resultSinks.append(tables) }
         do {
-            try reportingErrors { try sink.publish(doc, input: input) }
+            _ = try await reportingErrors {
+                try await publish(doc, input: input, to: resultSinks) { sink, receipt in
+                    log.stage(sink.stage, seconds: receipt.seconds)
+                    if receipt.kind == .tables {
+                        log.info("wrote tables \(receipt.items.joined(separator: ", ")) to \(receipt.place)")
+                    }
+                }
+            }
         } catch {
+            // Nothing of this job reached the folder: leave no empty job behind.
             job.removeIfEmpty()
             throw error
-        }
-        log.stage("write results", seconds: Date().timeIntervalSince(start))
-        if let tables {
-            let tablesStart = Date()
-            let written = try await reportingErrors { try await tables.publish(doc) }
-            log.stage("write tables", seconds: Date().timeIntervalSince(tablesStart))
-            log.info("wrote tables \(written.map { "\($0.0) (\($0.1) rows)" }.joined(separator: ", ")) to \(DatabaseSink.place(tables.target))")
         }
 
         meter?.stop()

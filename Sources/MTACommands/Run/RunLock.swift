@@ -1,3 +1,4 @@
+import AttributionCore
 import AttributionIO
 import Foundation
 #if canImport(Glibc)

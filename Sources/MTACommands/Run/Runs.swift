@@ -1,3 +1,4 @@
+import AttributionCore
 import ArgumentParser
 import AttributionIO
 import Foundation

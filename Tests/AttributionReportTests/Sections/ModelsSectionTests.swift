@@ -46,11 +46,24 @@ struct ModelsSectionTests {
         #expect(channels == [hostile, "a & b", "\"quoted\" 'single'"])
     }
 
-    @Test func modelFamilies() {
-        #expect(ReportRegistry.family(of: "markov") == "markov")
-        #expect(ReportRegistry.family(of: "markov-3") == "markov")
-        #expect(ReportRegistry.family(of: "shapley-rate") == "shapley-rate")
-        #expect(ReportRegistry.details(for: "markov-2").count == 2)
-        #expect(ReportRegistry.details(for: "linear").isEmpty)
+    /// Charts follow the detail tables a result carries, by kind: `markov-2` gets
+    /// Markov's charts without its name being parsed.
+    @Test func detailChartsFollowTheTablesKinds() throws {
+        var channels = ChannelIndex()
+        let rows = [("a|b", 3.0, 1.0), ("b", 2, 2), ("a", 1, 4), ("b|a|b", 2, 1)].map { row in
+            (row.0.split(separator: "|").map { channels.id(for: String($0)) }, row.1, row.2)
+        }
+        var builder = PathTableBuilder(channels: channels)
+        for (steps, conversions, nulls) in rows { builder.add(steps[...], conversions: conversions, value: 0, nulls: nulls) }
+        let input = AttributionInput(paths: builder.table, journeys: nil, hasValue: false)
+        var options = ModelOptions()
+        options.markovOrder = .fixed([1, 2])
+        let outcomes = AttributionRun.run(try ModelRegistry.models(["markov", "linear"], options: options), on: input)
+        let results = outcomes.compactMap { if case .success(let r) = $0 { r } else { nil } }
+        #expect(results.map(\.model) == ["linear", "markov-1", "markov-2"])
+        let markov2 = try #require(results.first { $0.model == "markov-2" })
+        #expect(markov2.entry == "markov")
+        #expect(ReportRegistry.details(for: markov2).map(\.table) == [MarkovModel.removalEffectsTable, MarkovModel.transitionsTable])
+        #expect(ReportRegistry.details(for: results[0]).isEmpty)
     }
 }

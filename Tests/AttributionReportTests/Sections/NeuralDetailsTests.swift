@@ -16,7 +16,7 @@ struct NeuralDetailsTests {
     }
 
     @Test func byDayHeatMapHasAColumnPerDayARowPerChannelAndKeepsNegativeValues() throws {
-        var table = DetailTable(fileName: "neural_by_day.csv", header: ["days_before_conversion", "channel", "value", "share"])
+        var table = DetailTable(kind: NeuralModel.byDayKind, header: ["days_before_conversion", "channel", "value", "share"])
         table.rows = [
             [.integer(0), .text("email"), .number(3), .number(0.75)], [.integer(0), .text("search"), .number(-0.4), .number(-0.1)],
             [.integer(1), .text("email"), .number(1), .number(0.25)], [.integer(1), .text("search"), .number(0.4), .number(0.1)],
@@ -29,7 +29,7 @@ struct NeuralDetailsTests {
     }
 
     @Test func incrementalBarsAreSortedAndTheCaptionComparesExpectedWithObserved() throws {
-        var table = DetailTable(fileName: "neural_incremental.csv",
+        var table = DetailTable(kind: NeuralModel.incrementalTable,
                                 header: ["channel", "incremental_conversions", "share", "expected_conversions", "observed_conversions"])
         table.rows = [[.text("email"), .number(2), .number(0.25), .number(101), .number(100)],
                       [.text("search"), .number(6), .number(0.75), .number(101), .number(100)]]

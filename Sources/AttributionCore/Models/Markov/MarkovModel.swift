@@ -10,8 +10,13 @@ public struct MarkovModel: AttributionModel {
     /// Seeds the held-out split of its fit (`MarkovPathPrediction`).
     public let seed: UInt64
 
+    /// Its detail tables' kinds (files are prefixed with the result's name instead).
+    public static let removalEffectsTable = "markov_removal_effects"
+    public static let transitionsTable = "markov_transitions"
+    public static let orderSelectionTable = "markov_order_selection"
+
     public init(order: Int, name: String = "markov", solver: MarkovSolverChoice = .automatic,
-                tolerance: Double = 1e-10, seed: UInt64 = 42)
+                tolerance: Double = 1e-10, seed: UInt64 = ModelOptions.defaults.seed)
     {
         self.order = order
         self.name = name
@@ -57,7 +62,7 @@ public struct MarkovModel: AttributionModel {
         let shares = removal.effects.map { sum > 0 ? $0 / sum : 0 }
         let totalConversions = input.paths.totalConversions
         let totalValue = input.paths.totalValue
-        var result = ModelResult(model: name, channels: channels,
+        var result = ModelResult(model: name, entry: "markov", channels: channels,
                                  conversions: shares.map { $0 * totalConversions },
                                  revenue: input.hasValue ? shares.map { $0 * totalValue } : nil)
         result.details = [
@@ -71,7 +76,7 @@ public struct MarkovModel: AttributionModel {
         // Channel-tuple states, without (start), (conversion) and (null).
         result.details.append(("states", .integer(chain.stateCount - 1)))
 
-        var effects = DetailTable(fileName: "\(name)_removal_effects.csv",
+        var effects = DetailTable(kind: Self.removalEffectsTable, fileName: "\(name)_removal_effects.csv",
                                   header: ["channel", "removal_effect", "conversions", "share", "revenue"])
         // By channel name, like the other models' detail tables.
         for c in channels.names.indices.sorted(by: { channels.names[$0] < channels.names[$1] }) {
@@ -90,7 +95,7 @@ public struct MarkovModel: AttributionModel {
                                 channels: ChannelIndex) -> DetailTable
     {
         let names = chain.stateNames(channels: channels).map { DetailValue.text($0) }
-        var table = DetailTable(fileName: "\(name)_transitions.csv", header: ["from", "to", "probability"])
+        var table = DetailTable(kind: Self.transitionsTable, fileName: "\(name)_transitions.csv", header: ["from", "to", "probability"])
         table.rows.reserveCapacity(absorbing.target.count + 3 * chain.stateCount)
         for s in 0..<chain.stateCount {
             if absorbing.stay[s] > 0 { table.rows.append([names[s], names[s], .number(absorbing.stay[s])]) }

@@ -41,7 +41,7 @@ public struct MarkovAutoOrderModel: AttributionModel {
             result.details.append(("auto_selected", .flag(true)))
             result.details.append(contentsOf: fits[best].details)
             result.messages = selectionMessages(orders: orders, fits: fits, best: best, fitting: fitting)
-            var table = DetailTable(fileName: "\(name)_order_selection.csv", header: ["order", "auc", "log_loss"])
+            var table = DetailTable(kind: MarkovModel.orderSelectionTable, fileName: "\(name)_order_selection.csv", header: ["order", "auc", "log_loss"])
             for (order, fit) in zip(orders, fits) {
                 table.rows.append([.integer(order), fit.rocAUC.map { .number($0) } ?? .text(""),
                                    fit.logLoss.map { .number($0) } ?? .text("")])

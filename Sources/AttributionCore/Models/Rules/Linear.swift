@@ -3,7 +3,7 @@
 public struct Linear: PathRule {
     public let name = "linear"
     public let distinctChannels: Bool
-    public init(distinctChannels: Bool = false) { self.distinctChannels = distinctChannels }
+    public init(distinctChannels: Bool = ModelOptions.defaults.linearDistinctChannels) { self.distinctChannels = distinctChannels }
 
     public func split(_ path: ArraySlice<Int32>, credit: (Int32, Double) -> Void) {
         if !distinctChannels {

@@ -5,7 +5,7 @@ public struct PositionBased: PathRule {
     public let name = "position-based"
     public let first: Double
     public let last: Double
-    public init(first: Double = 0.4, last: Double = 0.4) {
+    public init(first: Double = ModelOptions.defaults.positionFirst, last: Double = ModelOptions.defaults.positionLast) {
         self.first = first
         self.last = last
     }

@@ -5,7 +5,7 @@ import Foundation
 public struct TimeDecay: AttributionModel {
     public let name = "time-decay"
     public let halfLifeDays: Double
-    public init(halfLifeDays: Double = 7) { self.halfLifeDays = halfLifeDays }
+    public init(halfLifeDays: Double = ModelOptions.defaults.halfLifeDays) { self.halfLifeDays = halfLifeDays }
     public var needsJourneys: Bool { true }
     public var bootstrappable: Bool { true }
     public var usesNullJourneys: Bool { false }

@@ -33,11 +33,14 @@
 /// (alphabetically sorted) set by default; here every channel of a set plays.
 public struct ConversionRateShapley: AttributionModel {
     public let name = "shapley-rate"
+    /// Its detail table: each channel's credit with the standard error of the sampled sets.
+    public static let errorsTable = "shapley_rate_errors"
     public let exactMax: Int
     public let samples: Int
     public let seed: UInt64
 
-    public init(exactMax: Int = 12, samples: Int = 2_000, seed: UInt64 = 42) {
+    public init(exactMax: Int = ModelOptions.defaults.shapleyExactMax, samples: Int = ModelOptions.defaults.shapleySamples,
+                seed: UInt64 = ModelOptions.defaults.seed) {
         self.exactMax = exactMax
         self.samples = samples
         self.seed = seed

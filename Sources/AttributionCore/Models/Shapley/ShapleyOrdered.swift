@@ -10,9 +10,11 @@
 /// path (capped at `maxPosition`), zero cells included so the grid is complete.
 public struct OrderedShapley: AttributionModel {
     public let name = "shapley-ordered"
+    /// Its detail table: credit by channel and touch position.
+    public static let positionsTable = "shapley_ordered"
     public let maxPosition: Int
 
-    public init(maxPosition: Int = 10) { self.maxPosition = maxPosition }
+    public init(maxPosition: Int = ModelOptions.defaults.shapleyMaxPosition) { self.maxPosition = maxPosition }
 
     public var bootstrappable: Bool { true }
 
@@ -49,7 +51,7 @@ public struct OrderedShapley: AttributionModel {
 
     private func positionTable(cells: [Double], positions: Int, channels: ChannelIndex) -> DetailTable {
         let total = cells.reduce(0, +)
-        var table = DetailTable(fileName: "shapley_ordered.csv", header: ["channel", "position", "conversions", "share"])
+        var table = DetailTable(kind: OrderedShapley.positionsTable, header: ["channel", "position", "conversions", "share"])
         for channel in (0..<channels.count).sorted(by: { channels.names[$0] < channels.names[$1] }) {
             for position in 0..<positions {
                 let credit = cells[channel * maxPosition + position]

@@ -91,7 +91,7 @@ struct ShapleyRateTally: Sendable {
             ("sampled_conversions", .number(sampledConversions)),
             ("zero_rate_sets", .integer(zeroRateSets)),
         ]
-        var errors = DetailTable(fileName: "shapley_rate_errors.csv", header: ["channel", "conversions", "standard_error"])
+        var errors = DetailTable(kind: ConversionRateShapley.errorsTable, header: ["channel", "conversions", "standard_error"])
         for i in (0..<channels.count).sorted(by: { channels.names[$0] < channels.names[$1] }) {
             errors.rows.append([.text(channels.names[i]), .number(conversions[i]), .number(variance[i].squareRoot())])
         }

@@ -16,13 +16,17 @@ public struct ResultFolderSink: ResultSink {
     }
 
     public var description: String { directory }
+    public var stage: String { "write results" }
 
     /// The folder's refusal (files mta did not write, a file in the way) before the
     /// models run for minutes, not after.
     public func preflight() throws { try OutputFolder(directory: URL(fileURLWithPath: directory)).preflight() }
 
-    public func write(_ document: AttributionDocument, input: AttributionInputSnapshot) async throws {
-        _ = try publish(document, input: input)
+    /// Writes the folder; the receipt names each file by its path.
+    public func write(_ document: AttributionDocument, input: AttributionInputSnapshot) async throws -> SinkReceipt {
+        let names = try publish(document, input: input)
+        let folder = URL(fileURLWithPath: directory, isDirectory: true)
+        return SinkReceipt(kind: .files, items: names.map { folder.appendingPathComponent($0).relativePath }, place: directory)
     }
 
     /// Writes the folder and returns the file names in it.

@@ -1,3 +1,4 @@
+import AttributionCore
 import Foundation
 import Logging
 import NIOCore

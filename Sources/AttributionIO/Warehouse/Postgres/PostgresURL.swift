@@ -1,3 +1,4 @@
+import AttributionCore
 import Foundation
 
 /// A `postgres://user:pass@host:port/db?sslmode=…&dialect=redshift` URL, parsed.

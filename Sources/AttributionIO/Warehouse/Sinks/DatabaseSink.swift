@@ -18,9 +18,7 @@ public struct DatabaseSink: ResultSink {
 
     /// Detail tables a job may have written before; `overwrite` clears its rows in all
     /// that exist, so a re-run with fewer models leaves nothing stale behind.
-    static let knownDetailTables = ["attribution_intervals", "markov_removal_effects", "markov_transitions", "markov_order_selection",
-                                    "shapley_ordered", "shapley_rate_errors", "neural_by_day", "neural_channels",
-                                    "neural_incremental"]
+    static var knownDetailTables: [String] { [ResultTables.intervals] + ModelRegistry.detailTables }
 
     public let target: Target
     public let prefix: String
@@ -41,9 +39,12 @@ public struct DatabaseSink: ResultSink {
     }
 
     public var description: String { "\(Self.place(target)) tables \(prefix)*" }
+    public var stage: String { "write tables" }
 
-    public func write(_ document: AttributionDocument, input: AttributionInputSnapshot) async throws {
-        _ = try await publish(document)
+    /// Writes the tables; the receipt names each with its row count.
+    public func write(_ document: AttributionDocument, input: AttributionInputSnapshot) async throws -> SinkReceipt {
+        let written = try await publish(document)
+        return SinkReceipt(kind: .tables, items: written.map { "\($0.0) (\($0.1) rows)" }, place: Self.place(target))
     }
 
     /// Writes the tables and returns (table name, rows) in the order written.

@@ -26,8 +26,8 @@ public struct ResultTable: Sendable {
 
 /// A run's document as database tables, every row led by `job_id` and `run_at`:
 /// `attribution` (the credits), one table per kind of model detail table
-/// (`markov_removal_effects`, `markov_transitions`, `shapley_ordered`, …: any
-/// `DetailTable` maps to a table named after its file, with a `model` column),
+/// (`markov_removal_effects`, `markov_transitions`, `shapley_ordered`, …: each
+/// `DetailTable` goes to the table named by its kind, with a `model` column),
 /// and `runs` (one row per model: times, source, settings digest, status, counts).
 public enum ResultTables {
     public static let attribution = "attribution"
@@ -50,7 +50,7 @@ public enum ResultTables {
             }
             written[r.model, default: 0] += r.channels.count
             for table in r.tables {
-                let name = detailName(table.fileName, model: r.model)
+                let name = table.kind
                 if details[name] == nil {
                     details[name] = ResultTable(name: name, columns: lead + [("model", .text)] + columnTypes(table), rows: [])
                     detailOrder.append(name)
@@ -80,15 +80,6 @@ public enum ResultTables {
             }
         }
         return table
-    }
-
-    /// `markov-2_markov_transitions.csv` → `markov_transitions`: the model is a column, not part of the name.
-    static func detailName(_ fileName: String, model: String) -> String {
-        var base = fileName.hasSuffix(".csv") ? String(fileName.dropLast(4)) : fileName
-        // Only models run at several settings (markov-1, markov-2) prefix their files.
-        if model.contains("-"), base.hasPrefix(model + "_") { base = String(base.dropFirst(model.count + 1)) }
-        let cleaned = String(base.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "_" })
-        return cleaned.lowercased()
     }
 
     /// A column's type from its values: all numbers → real (integers only → integer), flags → bool, else text.

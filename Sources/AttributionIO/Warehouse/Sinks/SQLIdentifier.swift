@@ -1,3 +1,4 @@
+import AttributionCore
 /// Table and column names that come from the user (`--table`, `--table-prefix`, the
 /// column flags) and end up in SQL we write. They are checked against a strict
 /// pattern first, so no quote, semicolon or comment can get in, and then quoted,

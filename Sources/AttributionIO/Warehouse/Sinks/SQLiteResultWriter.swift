@@ -1,3 +1,4 @@
+import AttributionCore
 import Foundation
 
 /// Result tables into a SQLite file, in one transaction.

@@ -45,7 +45,8 @@ import Testing
         let (paths, split) = Self.forced([("a>b", 1, 1, 1, 0), ("b>a>b", 1, 0, 0, 1), ("a", 0, 2, 0, 1), ("c", 0, 0, 1, 1)])
         let p = try ConversionRateShapley().conversionProbabilities(paths: paths, conversions: split.trainConversions,
                                                                    nulls: split.trainNulls)
-        #expect(p == [2.0 / 3, 2.0 / 3, 0, 0.4])
+        let expected: [Double] = [2.0 / 3, 2.0 / 3, 0, 0.4]
+        #expect(p == expected)
         let fit = HeldOutFit(probability: p, split: split, seed: 0)
         // Positives ⅔ (a>b), 0.4 (c); negatives ⅔ (b>a>b), 0 (a), 0.4 (c).
         // ⅔: tie, win, win = 2.5; 0.4: loss, win, tie = 1.5 → 4 / 6.

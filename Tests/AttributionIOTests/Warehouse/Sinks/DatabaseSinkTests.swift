@@ -17,7 +17,7 @@ import Testing
         options.shapleyExactMax = 2   // forces sampled sets, so shapley_rate_errors has rows
         let pipeline = AttributionPipeline(source: CSVEventSource(path: csv, options: WarehouseSourceFixture.options), journeys: JourneyOptions(),
                                            models: try ModelRegistry.models(["all"], options: options))
-        return try await pipeline.run(jobId: jobId, settings: [("models", .string("all"))]).0
+        return try await pipeline.run(jobId: jobId).0
     }
 
     /// Runs `count(*) … GROUP BY job_id` for a table through `query`.
@@ -105,9 +105,22 @@ import Testing
         #expect((try? DatabaseSink(target: .sqlite(path: "r.db"), prefix: "Ünïcode_")) != nil)
     }
 
-    @Test func detailTablesAreNamedAfterTheirFileWithoutAnOrderPrefix() {
-        #expect(ResultTables.detailName("markov_transitions.csv", model: "markov") == "markov_transitions")
-        #expect(ResultTables.detailName("markov-2_markov_transitions.csv", model: "markov-2") == "markov_transitions")
-        #expect(ResultTables.detailName("shapley_ordered.csv", model: "shapley-ordered") == "shapley_ordered")
+    /// Tables are named by the detail table's kind: Markov at two orders writes
+    /// `markov-1_transitions.csv` and `markov-2_transitions.csv`, both into
+    /// `markov_transitions` with the model as a column (the file name once gave `transitions`).
+    @Test func detailTablesAreNamedByKindWhateverTheModelSetting() throws {
+        let events = WarehouseSourceFixture.events(users: 200)
+        let input = AttributionInput(paths: PathTable(journeys: JourneyBuilder.build(events, options: JourneyOptions())), journeys: nil,
+                                     hasValue: true)
+        var options = ModelOptions()
+        options.markovOrder = .fixed([1, 2])
+        let outcomes = AttributionRun.run(try ModelRegistry.models(["markov", "shapley-ordered"], options: options), on: input)
+        let doc = AttributionDocument(input: "x", format: "events", summary: JourneySummary(paths: input.paths, journeys: nil, hasValue: true),
+                                      read: ReadReport(), outcomes: outcomes, settings: [])
+        let tables = ResultTables.tables(doc, endedAt: Date())
+        #expect(tables.map(\.name) == ["attribution", "markov_removal_effects", "markov_transitions", "shapley_ordered", "runs"])
+        let transitions = try #require(tables.first { $0.name == "markov_transitions" })
+        #expect(Set(transitions.rows.map { row -> String in if case .text(let model) = row[2] { model } else { "" } }) == ["markov-1", "markov-2"])
+        #expect(Set(tables.map(\.name)).isSubset(of: Set(["attribution", "runs"] + DatabaseSink.knownDetailTables)))
     }
 }

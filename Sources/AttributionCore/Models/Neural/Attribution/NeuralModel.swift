@@ -18,9 +18,17 @@ public struct NeuralModel: AttributionModel {
 
     public static let creditName = "neural"
     public static let removalName = "neural-removal"
+    /// Detail tables: the removal replay's lost conversions, the credit by day before
+    /// the conversion, and the Shapley values per channel with their sampling errors.
+    public static let incrementalTable = "neural_incremental"
+    public static let byDayKind = "neural_by_day"
+    public static let channelsTable = "neural_channels"
     public let settings: NeuralSettings
     public let results: Results
     public var name: String { results.contains(.credit) ? Self.creditName : Self.removalName }
+    public var resultNames: [String] {
+        (results.contains(.credit) ? [Self.creditName] : []) + (results.contains(.removal) ? [Self.removalName] : [])
+    }
     public var needsJourneys: Bool { true }
 
     public init(settings: NeuralSettings, results: Results) {
@@ -118,7 +126,7 @@ public struct NeuralModel: AttributionModel {
             ("incremental_conversions", .number(r.incremental.reduce(0, +))),
             ("segments", .integer(r.segments)),
         ]
-        var table = DetailTable(fileName: "neural_incremental.csv",
+        var table = DetailTable(kind: Self.incrementalTable,
                                 header: ["channel", "incremental_conversions", "share", "expected_conversions", "observed_conversions"])
         let shares = r.shares
         for c in 0..<input.channels.count {
@@ -145,7 +153,7 @@ public struct NeuralModel: AttributionModel {
 
     /// `neural_by_day.csv`: every (day, channel) cell's summed value, the conversion day first.
     public static func byDayTable(_ e: NeuralExplanation, channels names: [String]) -> DetailTable {
-        var table = DetailTable(fileName: "neural_by_day.csv", header: ["days_before_conversion", "channel", "value", "share"])
+        var table = DetailTable(kind: Self.byDayKind, header: ["days_before_conversion", "channel", "value", "share"])
         let total = e.total
         for k in 0..<e.days {
             for c in 0..<e.channels {
@@ -159,7 +167,7 @@ public struct NeuralModel: AttributionModel {
     /// `neural_channels.csv`: per channel the summed value, its share, the conversions
     /// it stands for (share × conversions) and the sampling standard error of the value.
     public static func channelTable(_ e: NeuralExplanation, channels names: [String]) -> DetailTable {
-        var table = DetailTable(fileName: "neural_channels.csv", header: ["channel", "value", "share", "conversions", "standard_error"])
+        var table = DetailTable(kind: Self.channelsTable, header: ["channel", "value", "share", "conversions", "standard_error"])
         let share = e.channelShare, conversions = e.channelConversions
         for c in 0..<e.channels {
             table.rows.append([.text(names[c]), .number(e.channelValue[c]), .number(share[c]),

@@ -19,6 +19,18 @@ public enum NeuralShapley {
         public var shareError = 0.0005
         public var seed: UInt64 = 1
         public init() {}
+
+        /// Above 20 cells a window's 2ⁿ coalitions are too many to enumerate.
+        public static let exactLimitRange = 1...20
+
+        public var problem: OptionProblem? {
+            if !Self.exactLimitRange.contains(exactLimit) {
+                return OptionProblem(option: "exact-limit", "must be between \(Self.exactLimitRange.lowerBound) and \(Self.exactLimitRange.upperBound)")
+            }
+            if samples < 2 { return OptionProblem(option: "samples", "must be at least 2") }
+            if !(shareError >= 0 && shareError < 1) { return OptionProblem(option: "share-error", "must be at least 0 and below 1") }
+            return nil
+        }
     }
 
     /// Pairs in the first sampling round; each later round doubles the pairs taken.

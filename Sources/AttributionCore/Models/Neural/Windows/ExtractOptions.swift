@@ -20,4 +20,10 @@ public struct ExtractOptions: Sendable, Equatable {
         self.lookbackDays = lookbackDays
         self.negatives = negatives
     }
+
+    /// A window longer than a network takes is refused before any window is cut.
+    public var problem: OptionProblem? {
+        (1...NetworkShape.maximumDays).contains(lookbackDays)
+            ? nil : OptionProblem(option: "lookback-days", "must be between 1 and \(NetworkShape.maximumDays)")
+    }
 }

@@ -1,4 +1,3 @@
-import AttributionCore
 import Foundation
 
 /// Everything one run produced, ready for every sink (files, database tables, the report).
@@ -37,5 +36,12 @@ public struct AttributionDocument: Sendable {
 
     public var results: [ModelResult] {
         outcomes.compactMap { if case .success(let r) = $0 { r } else { nil } }
+    }
+
+    /// Results that have no interval although intervals were asked for: models too slow
+    /// to refit (excluded), or models that failed on every replicate.
+    public var resultsWithoutInterval: [String] {
+        guard let report = intervals else { return [] }
+        return results.map(\.model).filter { report.intervals(for: $0) == nil }
     }
 }

@@ -58,7 +58,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Shortest text that reads back as the same Double; whole numbers without ".0".
-    static func format(_ d: Double) -> String {
+    public static func format(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
         return String(d)
     }
