@@ -109,7 +109,8 @@ public enum ResultTables {
         }
     }
 
-    /// sha256 of the settings as `attribution.json` writes them: equal digests, equal settings.
+    /// sha256 of the settings record as `attribution.json` writes it (`RunSettings`: every
+    /// setting that changes a number), so equal digests mean equal settings.
     public static func settingsDigest(_ doc: AttributionDocument) -> String {
         let json = JSONValue.object(doc.settings).serialized()
         return SHA256.hash(data: Data(json.utf8)).map { String(format: "%02x", $0) }.joined()
