@@ -1,4 +1,5 @@
-/// How events are cut into journeys (algorithms notes §1).
+/// How events are cut into journeys: at the first conversion (data-apps-mta) or at
+/// each (td-mta), then lookback, top-N and the path transforms.
 public struct JourneyOptions: Sendable, Equatable {
     public enum Rule: String, Sendable, CaseIterable {
         /// Everything after a user's first conversion is ignored (data-apps-mta).
