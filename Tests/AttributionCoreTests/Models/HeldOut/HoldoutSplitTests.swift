@@ -29,7 +29,7 @@ import Testing
     @Test func rowOrderAndChannelIdsDoNotChangeTheSplit() throws {
         let paths = MarkovOrderSelectionTests.secondOrderPaths(journeys: 3_000, seed: 11)
         var big = paths
-        big.appendRow([2, 0], conversions: 40_000, value: 0, nulls: 250_000)   // a normal-approximated draw
+        big.appendRow([2, 0, 1, 3, 2, 0], conversions: 40_000, value: 0, nulls: 250_000)   // longer than any other: a new path, normal-approximated
         let renamed = ChannelIndex(names: big.channels.names.reversed())
         var shuffled = PathTable(channels: renamed)
         var rng = SeededGenerator(seed: 99)
