@@ -3,7 +3,8 @@
 
 Writes a path-level CSV (conversion depends on the last two channels and on the
 channel set), runs `mta attribute --input paths --models markov,shapley-rate
---markov-order 1,2,3`, then redoes the seeded split (SplitMix64, as mta draws it),
+--markov-order 1,2,3`, then redoes the seeded split (SplitMix64 per path, seeded by
+the seed and an FNV-1a hash of the path's channel names, as mta draws it),
 the predictions (Markov order k: training conversion rate of journeys ending in the
 same state, backing off to shorter suffixes, then the base rate; shapley-rate: the
 rate of the exact channel set, unseen → base rate) and the metrics with
@@ -50,10 +51,19 @@ def training_part(count, p, rng):
     return min(count, max(0, round(mean + sd * z)))
 
 
+def path_hash(path):
+    """FNV-1a 64 over each channel name's UTF-8 bytes, each followed by 0xFF."""
+    h = 0xCBF29CE484222325
+    for name in path:
+        for b in name.encode() + b"\xff":
+            h = ((h ^ b) * 0x100000001B3) & M64
+    return h
+
+
 def split(rows, seed, fraction=0.8):
-    rng = SplitMix64(seed, 0x4D41524B4F56)
     out = []
-    for _, conv, null in rows:
+    for path, conv, null in rows:
+        rng = SplitMix64(seed, 0x4D41524B4F56 ^ path_hash(path))   # one generator per path
         tc = training_part(conv, fraction, rng)
         tn = training_part(null, fraction, rng)
         out.append((tc, tn, conv - tc, null - tn))

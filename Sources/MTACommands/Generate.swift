@@ -97,7 +97,7 @@ struct Generate: ParsableCommand {
                 if target != nil { shapes.append(SyntheticFit.shape(of: table)) }
             }
             try file.commit()
-            if let truth { try writeFileAtomically(Data(Self.truthCSV(channelTruth).utf8), to: truth) }
+            if let truth { try writeFileAtomically(Data(TruthFile.csv(channelTruth).utf8), to: truth) }
             return channelTruth
         }
         print("wrote \(events) events for \(config.users) users (\(conversions) conversions, revenue \(Format.amount(revenue))) to \(out)")
@@ -126,17 +126,6 @@ struct Generate: ParsableCommand {
                                                    100 * (c < got.touchShare.count ? got.touchShare[c] : 0), channel.effect))
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// `channel,effect,incremental_conversions,share,incremental_revenue,users_touched`;
-    /// share is empty when no channel helped on balance.
-    static func truthCSV(_ truth: [ChannelTruth]) -> String {
-        var csv = CSVWriter(header: ["channel", "effect", "incremental_conversions", "share", "incremental_revenue", "users_touched"])
-        for t in truth {
-            csv.appendRow([t.channel, CSVWriter.number(t.effect), String(t.incrementalConversions),
-                           t.share.map(CSVWriter.number) ?? "", CSVWriter.number(t.incrementalRevenue), String(t.usersTouched)])
-        }
-        return csv.text
     }
 }
 

@@ -1,4 +1,5 @@
-/// Cuts an event table into journeys (algorithms notes §1).
+/// Cuts an event table into journeys: each user's events in time order (ties in
+/// input order), cut as `JourneyOptions` says.
 public enum JourneyBuilder {
     /// Handed over (`consume`), the events are freed once cut, before the parts are joined.
     public static func build(_ events: consuming EventTable, options: JourneyOptions = JourneyOptions()) -> JourneySet {

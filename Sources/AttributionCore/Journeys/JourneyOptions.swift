@@ -1,4 +1,5 @@
-/// How events are cut into journeys (algorithms notes §1).
+/// How events are cut into journeys: at the first conversion (data-apps-mta) or at
+/// each (td-mta), then lookback, top-N and the path transforms.
 public struct JourneyOptions: Sendable, Equatable {
     public enum Rule: String, Sendable, CaseIterable {
         /// Everything after a user's first conversion is ignored (data-apps-mta).
@@ -18,23 +19,8 @@ public struct JourneyOptions: Sendable, Equatable {
     /// window are kept; journeys are cut on all events first (scheduled runs).
     public var window: ConversionWindow? = nil
 
-    /// Merge consecutive touches on the same channel into one: a synonym of
-    /// transform kind `exposure`, kept for the `--collapse-repeats` flag.
-    public var collapseRepeats: Bool {
-        get { transforms.kind == .exposure }
-        set {
-            if newValue { transforms.kind = .exposure } else if transforms.kind == .exposure { transforms.kind = .unique }
-        }
-    }
-
-    public init(rule: Rule = .firstConversion, lookbackDays: Double? = nil, topChannels: Int? = nil, collapseRepeats: Bool = false) {
-        self.rule = rule
-        self.lookbackDays = lookbackDays
-        self.topChannels = topChannels
-        self.collapseRepeats = collapseRepeats
-    }
-
-    public init(rule: Rule = .firstConversion, lookbackDays: Double? = nil, topChannels: Int? = nil, transforms: PathTransforms) {
+    public init(rule: Rule = .firstConversion, lookbackDays: Double? = nil, topChannels: Int? = nil,
+                transforms: PathTransforms = PathTransforms()) {
         self.rule = rule
         self.lookbackDays = lookbackDays
         self.topChannels = topChannels

@@ -1,12 +1,7 @@
 extension PathTable {
-    /// The same paths with `--top-channels` and `--collapse-repeats` applied, for
-    /// path-level input (event-level input gets them while journeys are cut).
-    public func reshaped(topChannels: Int?, collapseRepeats: Bool) -> PathTable {
-        reshaped(topChannels: topChannels, transforms: PathTransforms(kind: collapseRepeats ? .exposure : .unique))
-    }
-
     /// The same paths with top-N channels and the path transforms applied, in the
-    /// order `PathTransforms` documents (path-level input has no times, so no lookback).
+    /// order `PathTransforms` documents, for path-level input (event-level input gets
+    /// them while journeys are cut; path-level input has no times, so no lookback).
     /// Channel frequency for top-N counts every touch of every journey on the path.
     public func reshaped(topChannels: Int?, transforms: PathTransforms) -> PathTable {
         let (index, remap) = topChannelMapping(topChannels)

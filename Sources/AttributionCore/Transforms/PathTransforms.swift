@@ -1,6 +1,5 @@
 /// How a journey's channel sequence is reshaped before it becomes a path
-/// (algorithms notes §7; the transforms of Google's fractribution and Snowplow's
-/// attribution package).
+/// (the transforms of Google's fractribution and Snowplow's attribution package).
 ///
 /// One order of application, used everywhere (journeys cut from events, path-level
 /// input, and the push-down SQL):

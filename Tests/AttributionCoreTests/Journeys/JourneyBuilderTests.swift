@@ -85,11 +85,11 @@ import Testing
         #expect(Fixtures.names(j, 1) == ["b", "a", "others"])
     }
 
-    @Test func collapseRepeatsMergesConsecutiveTouchesOnTheSameChannel() {
+    @Test func exposureMergesConsecutiveTouchesOnTheSameChannel() {
         let e = Fixtures.events([
             ("A", "a", 1, 0), ("A", "a", 2, 0), ("A", "b", 3, 0), ("A", "a", 4, 0), ("A", "a", 5, 0), ("A", nil, 6, 1),
         ])
-        let j = JourneyBuilder.build(e, options: JourneyOptions(collapseRepeats: true))
+        let j = JourneyBuilder.build(e, options: JourneyOptions(transforms: PathTransforms(kind: .exposure)))
         #expect(Fixtures.names(j, 0) == ["a", "b", "a"])
         // The most recent touch of each run is kept.
         #expect(j.touchTime[0] == 2 * Fixtures.day)

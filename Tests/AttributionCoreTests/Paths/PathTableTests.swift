@@ -32,12 +32,12 @@ import Testing
         #expect(builder.table.totalValue == 3000)
     }
 
-    @Test func reshapingAppliesTopChannelsAndCollapseToPathLevelInput() {
+    @Test func reshapingAppliesTopChannelsAndExposureToPathLevelInput() {
         let t = Fixtures.paths([("a>a>b", 1, 2, 0), ("c>a", 0, 0, 3), ("b>b", 2, 0, 0)])
         // Touch frequency weighted by journeys: a 2·1 + 1·3 = 5, b 1·1 + 2·2 = 5, c 3; the tie goes by name.
-        let top = t.reshaped(topChannels: 1, collapseRepeats: false)
+        let top = t.reshaped(topChannels: 1, transforms: PathTransforms())
         #expect(top.channels.names == ["a", "others"])
-        let collapsed = t.reshaped(topChannels: nil, collapseRepeats: true)
+        let collapsed = t.reshaped(topChannels: nil, transforms: PathTransforms(kind: .exposure))
         #expect(collapsed.count == 3)
         #expect(collapsed.path(0).map { collapsed.channels[$0] } == ["a", "b"])
         #expect(collapsed.path(2).map { collapsed.channels[$0] } == ["b"])

@@ -136,16 +136,6 @@ import Testing
         #expect(Fixtures.names(j, 1) == ["a(2)", "b(1)"] && !j.converted[1])
     }
 
-    @Test func collapseRepeatsIsASynonymOfExposure() {
-        var o = JourneyOptions(collapseRepeats: true)
-        #expect(o.transforms.kind == .exposure)
-        o.collapseRepeats = false
-        #expect(o.transforms.kind == .unique)
-        o.transforms.kind = .first
-        o.collapseRepeats = false
-        #expect(o.transforms.kind == .first && !o.collapseRepeats)
-    }
-
     // MARK: path tables
 
     static let table = Fixtures.paths([

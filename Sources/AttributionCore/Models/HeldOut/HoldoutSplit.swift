@@ -10,6 +10,11 @@ import Foundation
 /// `exactDrawLimit` journeys), and a fractional remainder goes whole to one
 /// side. A path then usually appears on both sides, as it would when
 /// splitting users.
+///
+/// Each row draws from its own generator, seeded by the seed and a hash of the
+/// path's channel names (`PathHash`), so the split of a path does not depend on
+/// the row order or the channel ids: the same journeys read from SQLite or CSV
+/// are split alike.
 struct HoldoutSplit: Sendable {
     var trainConversions: [Double]
     var trainNulls: [Double]
@@ -17,16 +22,18 @@ struct HoldoutSplit: Sendable {
     var testNulls: [Double]
 
     static let exactDrawLimit = 1_000
+    /// "MARKOV" in ASCII: keeps these draws apart from other uses of the seed.
+    static let stream: UInt64 = 0x4D41_524B_4F56
     /// The share of journeys fitted on; the rest is held out.
     static let defaultTrainFraction = 0.8
 
     init(paths: PathTable, trainFraction: Double = HoldoutSplit.defaultTrainFraction, seed: UInt64) {
-        var rng = SeededGenerator(seed: seed, stream: 0x4D41_524B_4F56)  // "MARKOV": the stream order selection has always used
         trainConversions = []
         trainNulls = []
         trainConversions.reserveCapacity(paths.count)
         trainNulls.reserveCapacity(paths.count)
         for p in 0..<paths.count {
+            var rng = SeededGenerator(seed: seed, stream: Self.stream ^ PathHash.fnv1a(paths.path(p), names: paths.channels))
             trainConversions.append(Self.trainingPart(of: paths.conversions[p], fraction: trainFraction, rng: &rng))
             trainNulls.append(Self.trainingPart(of: paths.nulls[p], fraction: trainFraction, rng: &rng))
         }

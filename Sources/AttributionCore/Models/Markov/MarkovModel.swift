@@ -1,4 +1,5 @@
-/// Markov chain attribution by removal effect (notes §3), at one fixed order:
+/// Markov chain attribution by removal effect (RE_c = 1 − P(conversion with c removed)
+/// / P(conversion), as in the R package ChannelAttribution, but solved exactly), at one fixed order:
 /// conversions_c = RE_c / Σ RE × total conversions, and the same for revenue.
 /// Conversions with an empty path are credited to no channel.
 public struct MarkovModel: AttributionModel {

@@ -1,7 +1,7 @@
 /// # The neural conversion model (td-mta's network, without TensorFlow)
 ///
 /// `ConversionNetwork` maps a window — a binary `[days × channels]` matrix, the last day the anchor day —
-/// to P(conversion). Architecture (notes/algorithms.md §5):
+/// to P(conversion). Architecture (td-mta's Keras model, stacked bidirectional LSTMs):
 ///
 ///     window ─▶ BiLSTM ×(layers − 1), each returning the whole sequence (forward ‖ backward, 2·width a day)
 ///            ─▶ BiLSTM returning final states (forward h on the last day ‖ backward h on the first day)

@@ -1,5 +1,5 @@
 /// Shapley value of the conversion-rate game, which uses null journeys too (the Shapley
-/// model of DP6's marketing-attribution-models; algorithms.md §4).
+/// model of DP6's marketing-attribution-models).
 ///
 /// Characteristic function. For a set of channels T, v(T) is the conversion rate
 /// conversions / (conversions + nulls) of the journeys whose set of *distinct* channels

@@ -2,10 +2,11 @@ import Foundation
 
 /// `--models neural` and `neural-removal`: the three stages of `mta extract`,
 /// `train` and `explain` in memory on the run's journeys (each journey one segment at
-/// risk, algorithms notes §5). One fitted network gives either result or both:
-/// `neural` (Shapley values of the calibrated model over each conversion window's
-/// cells) and `neural-removal` (expected conversions lost with each channel's touches
-/// removed, a replay that costs several times the Shapley values on large data).
+/// risk: one example per day at risk, a discrete-time hazard design). One fitted
+/// network gives either result or both: `neural` (Shapley values of the calibrated
+/// model over each conversion window's cells) and `neural-removal` (expected
+/// conversions lost with each channel's touches removed, a replay that costs several
+/// times the Shapley values on large data).
 public struct NeuralModel: AttributionModel {
     public struct Results: OptionSet, Sendable, Equatable {
         public let rawValue: Int

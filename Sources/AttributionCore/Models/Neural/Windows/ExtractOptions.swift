@@ -1,4 +1,4 @@
-/// How positive and negative windows are drawn from events (algorithms notes §5).
+/// How positive and negative windows are drawn from events (td-mta's rule, or every day at risk).
 public struct ExtractOptions: Sendable, Equatable {
     /// Which days give negative windows.
     public enum NegativeRule: String, Sendable, CaseIterable {

@@ -1,4 +1,4 @@
-/// Day-bucketed windows from events (the `mta extract` stage; algorithms notes §5).
+/// Day-bucketed windows from events (the `mta extract` stage; td-mta's features).
 /// A window is `lookbackDays` UTC days ending on its anchor day; cell (d, c) is set
 /// when the user touched channel c on that day (repeats on a day collapse). A
 /// conversion anchors a positive holding only the touches since the user's previous

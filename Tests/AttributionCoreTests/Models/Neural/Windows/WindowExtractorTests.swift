@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func tdMTANegativesComeFromNeverConvertersTouchDaysAndATrimmedLastWindow() {
-        // C never converts, touches on days 0, 1, 2 (notes §5's example): {0}, {0,1}, {0,1,2}, {1,2}, {2}.
+        // C never converts, touches on days 0, 1, 2 (td-mta trims the last window from the front): {0}, {0,1}, {0,1,2}, {1,2}, {2}.
         let events = Fixtures.events([
             ("A", "email", 0.1, 0), ("A", nil, 0.5, 10),
             ("C", "a", 0.2, 0), ("C", "b", 1.2, 0), ("C", "c", 2.2, 0),
