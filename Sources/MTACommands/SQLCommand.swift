@@ -27,9 +27,9 @@ struct WarehouseEventArguments: ParsableArguments {
         try columns.requireConversionRule()
     }
 
-    var source: PushDownSource {
-        let relation: PushDownSource.Relation = table.map { .table($0) } ?? .query(query ?? "")
-        return PushDownSource(relation: relation, columns: columns.eventOptions, tiebreakColumn: tiebreakColumn)
+    var source: EventRelation {
+        let relation: WarehouseRelation = table.map { .table($0) } ?? .query(query ?? "")
+        return EventRelation(relation: relation, columns: columns.eventOptions, tiebreakColumn: tiebreakColumn)
     }
 }
 
@@ -50,7 +50,7 @@ struct SQLCommand: ParsableCommand {
         options.window = try reportingErrors { try period.window(now: Date()) }
         do {
             print(try PathPushDown.query(events.source, journeys: options, dialect: events.dialect))
-        } catch let e as PushDownError {
+        } catch let e as SQLTextError {
             printError("error: \(e)")
             throw badInputExitCode
         }

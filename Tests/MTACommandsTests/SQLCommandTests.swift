@@ -53,7 +53,7 @@ import Testing
         var columns = EventInputOptions(conversion: .event("it's done"))
         columns.valueColumn = "revenue"
         columns.userColumn = "User Id"
-        let source = PushDownSource(relation: .table("main.events"), columns: columns, tiebreakColumn: "row_id")
+        let source = EventRelation(relation: .table("main.events"), columns: columns, tiebreakColumn: "row_id")
         let expected = try PathPushDown.query(source, journeys: Self.expectedOptions, dialect: .sqlite)
         #expect(out.stdout == expected + "\n")
     }

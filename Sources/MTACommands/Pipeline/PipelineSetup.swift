@@ -103,7 +103,7 @@ enum RunPrinter {
 
 extension InputArguments {
     /// The relation given by --table or --query.
-    var relation: PushDownSource.Relation {
+    var relation: WarehouseRelation {
         if let table { return .table(table) }
         return .query(query ?? "")
     }

@@ -46,7 +46,7 @@ func pathTableDifference(expected: [String: [Double]], actual rows: [PushedPathR
 /// Writes the pushed-down query, runs it with `execute` (any database: SQLite here,
 /// DuckDB through Python, PostgreSQL through its own helper) and compares the rows
 /// with the in-process path table. Returns nil when they agree.
-func pushDownDifference(events: EventTable, source: PushDownSource, options: JourneyOptions, dialect: SQLDialect,
+func pushDownDifference(events: EventTable, source: EventRelation, options: JourneyOptions, dialect: SQLDialect,
                         execute: (String) async throws -> [PushedPathRow]) async throws -> String? {
     let sql = try PathPushDown.query(source, journeys: options, dialect: dialect)
     let rows = try await execute(sql)

@@ -88,7 +88,7 @@ struct PushDownPythonToolsTests {
         let rows = WarehouseEvents(events, conversionEvent: "purchase")
         var columns = rows.columns(conversion: .event("purchase"))
         columns.valueColumn = WarehouseEvents.valueColumn
-        let source = PushDownSource(relation: .table("main.events"), columns: columns, tiebreakColumn: WarehouseEvents.rowIDColumn)
+        let source = EventRelation(relation: .table("main.events"), columns: columns, tiebreakColumn: WarehouseEvents.rowIDColumn)
         let matrix = pushDownOptionMatrix(removeIfNotAll: ["display, banner", "say \"hi\""], removeIfLast: ["direct", "o'rganic"])
         let queries = try matrix.map { try PathPushDown.query(source, journeys: $0, dialect: .duckdb) }
         let results = try withTempDir { try Self.duckdb(python, rows, queries, in: $0) }
@@ -103,7 +103,7 @@ struct PushDownPythonToolsTests {
         guard let python = PythonTools.requirePython() else { return }
         let events = PushDownFixtures.columnEvents(users: 600, seed: 8)
         let rows = WarehouseEvents(events, conversionEvent: "")
-        let source = PushDownSource(relation: .query("SELECT * FROM events"),
+        let source = EventRelation(relation: .query("SELECT * FROM events"),
                                     columns: rows.columns(conversion: .column(WarehouseEvents.conversionColumn)),
                                     tiebreakColumn: WarehouseEvents.rowIDColumn)
         let matrix = pushDownOptionMatrix(removeIfNotAll: ["checkout"], removeIfLast: ["checkout"]).filter { $0.lookbackDays != nil }
@@ -125,7 +125,7 @@ struct PushDownPythonToolsTests {
         let rows = WarehouseEvents(events, conversionEvent: "purchase")
         var columns = rows.columns(conversion: .event("purchase"))
         columns.valueColumn = WarehouseEvents.valueColumn
-        let source = PushDownSource(relation: .table("events"), columns: columns, tiebreakColumn: WarehouseEvents.rowIDColumn)
+        let source = EventRelation(relation: .table("events"), columns: columns, tiebreakColumn: WarehouseEvents.rowIDColumn)
         // Every rule × kind × lookback × top-N with the removal and trim rules on.
         let matrix = pushDownOptionMatrix(removeIfNotAll: ["display, banner"], removeIfLast: ["direct"])
             .filter { $0.transforms.maxPathLength != nil }
@@ -144,8 +144,8 @@ struct PushDownPythonToolsTests {
         var columns = EventInputOptions(conversion: .event("it's a purchase"))
         columns.valueColumn = "revenue"
         let sources = [
-            PushDownSource(relation: .table("analytics.events"), columns: columns, tiebreakColumn: "event_id"),
-            PushDownSource(relation: .query("SELECT * FROM raw.events WHERE event_date >= '2024-01-01'"),
+            EventRelation(relation: .table("analytics.events"), columns: columns, tiebreakColumn: "event_id"),
+            EventRelation(relation: .query("SELECT * FROM raw.events WHERE event_date >= '2024-01-01'"),
                            columns: EventInputOptions(conversion: .column("converted"))),
         ]
         let dialects: [(SQLDialect, String)] = [

@@ -7,8 +7,8 @@ import Testing
 /// What goes into the query text: quoting, escaping, refusals, and the features
 /// each dialect must or must not use.
 @Suite struct PushDownSQLTextTests {
-    static func source(_ conversion: EventInputOptions.Conversion = .event("purchase"), table: String = "events") -> PushDownSource {
-        PushDownSource(relation: .table(table), columns: EventInputOptions(conversion: conversion))
+    static func source(_ conversion: EventInputOptions.Conversion = .event("purchase"), table: String = "events") -> EventRelation {
+        EventRelation(relation: .table(table), columns: EventInputOptions(conversion: conversion))
     }
 
     static let everything = JourneyOptions(rule: .everyConversion, lookbackDays: 30, topChannels: 5,
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func anIdentifierThatCouldBreakOutIsRefusedNamingItsFlag() {
-        let attempts: [(PushDownSource, String)] = [
+        let attempts: [(EventRelation, String)] = [
             (Self.source(table: "events\"; DROP TABLE x; --"), "--table"),
             (Self.source(table: "a.b.c.d"), "--table"),
             (Self.source(table: "events`"), "--table"),
@@ -34,17 +34,17 @@ import Testing
         ]
         for (source, flag) in attempts {
             for dialect in SQLDialect.allCases {
-                #expect(throws: PushDownError.self) { try PathPushDown.query(source, journeys: JourneyOptions(), dialect: dialect) }
+                #expect(throws: SQLTextError.self) { try PathPushDown.query(source, journeys: JourneyOptions(), dialect: dialect) }
                 do {
                     _ = try PathPushDown.query(source, journeys: JourneyOptions(), dialect: dialect)
-                } catch let e as PushDownError {
+                } catch let e as SQLTextError {
                     #expect(e.setting == flag)
                 } catch {}
             }
         }
         var bad = Self.source()
         bad.columns.userColumn = "user\"id"
-        #expect(throws: PushDownError(setting: "--user-column", value: "user\"id",
+        #expect(throws: SQLTextError(setting: "--user-column", value: "user\"id",
                                       reason: "not a valid identifier (letters, digits, _, $, - and inner spaces only; parts separated by '.')")) {
             try PathPushDown.query(bad, journeys: JourneyOptions(), dialect: .postgres)
         }
@@ -58,8 +58,8 @@ import Testing
         #expect(bq.contains("= 'it\\'s \\\\ done'"))
         let sf = try PathPushDown.query(Self.source(.event(name)), journeys: JourneyOptions(), dialect: .snowflake)
         #expect(sf.contains("= 'it\\'s \\\\ done'"))
-        #expect(throws: PushDownError.self) { try PathPushDown.query(Self.source(.event(name)), journeys: JourneyOptions(), dialect: .redshift) }
-        #expect(throws: PushDownError.self) {
+        #expect(throws: SQLTextError.self) { try PathPushDown.query(Self.source(.event(name)), journeys: JourneyOptions(), dialect: .redshift) }
+        #expect(throws: SQLTextError.self) {
             try PathPushDown.query(Self.source(.event("a\nb")), journeys: JourneyOptions(), dialect: .postgres)
         }
         var o = JourneyOptions()
@@ -105,12 +105,12 @@ import Testing
     }
 
     @Test func aUserQueryIsWrappedAsASubqueryWithoutItsSemicolon() throws {
-        let sql = try PathPushDown.query(PushDownSource(relation: .query("  SELECT * FROM raw WHERE x > 1 ;\n"),
+        let sql = try PathPushDown.query(EventRelation(relation: .query("  SELECT * FROM raw WHERE x > 1 ;\n"),
                                                         columns: EventInputOptions(conversion: .event("buy"))),
                                          journeys: JourneyOptions(), dialect: .duckdb)
         #expect(sql.contains("FROM (\nSELECT * FROM raw WHERE x > 1\n) AS mta_source"))
-        #expect(throws: PushDownError.self) {
-            try PathPushDown.query(PushDownSource(relation: .query(" ; "), columns: EventInputOptions(conversion: .event("buy"))),
+        #expect(throws: SQLTextError.self) {
+            try PathPushDown.query(EventRelation(relation: .query(" ; "), columns: EventInputOptions(conversion: .event("buy"))),
                                    journeys: JourneyOptions(), dialect: .duckdb)
         }
     }

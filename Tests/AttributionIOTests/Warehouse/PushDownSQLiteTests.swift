@@ -47,7 +47,7 @@ import Testing
         let db = try await Self.database(rows)
         var columns = rows.columns(conversion: .event("it's a purchase"))
         columns.valueColumn = WarehouseEvents.valueColumn
-        let source = PushDownSource(relation: .table(Self.table), columns: columns, tiebreakColumn: WarehouseEvents.rowIDColumn)
+        let source = EventRelation(relation: .table(Self.table), columns: columns, tiebreakColumn: WarehouseEvents.rowIDColumn)
         let matrix = pushDownOptionMatrix(removeIfNotAll: ["display, banner", "o'rganic"], removeIfLast: ["direct", "émail"])
         for options in matrix {
             let diff = try await pushDownDifference(events: events, source: source, options: options, dialect: .sqlite) {
@@ -62,7 +62,7 @@ import Testing
         let events = PushDownFixtures.columnEvents(users: 800, seed: 5)
         let rows = WarehouseEvents(events, conversionEvent: "")
         let db = try await Self.database(rows)
-        let source = PushDownSource(relation: .table("events"), columns: rows.columns(conversion: .column(WarehouseEvents.conversionColumn)),
+        let source = EventRelation(relation: .table("events"), columns: rows.columns(conversion: .column(WarehouseEvents.conversionColumn)),
                                     tiebreakColumn: WarehouseEvents.rowIDColumn)
         for options in pushDownOptionMatrix(removeIfNotAll: ["checkout"], removeIfLast: ["checkout", "direct"])
         where options.topChannels == nil {
@@ -81,7 +81,7 @@ import Testing
         for i in 0..<events.count { #expect(seen.insert("\(events.user[i])/\(events.time[i])").inserted) }
         let rows = WarehouseEvents(events, conversionEvent: "purchase")
         let db = try await Self.database(rows)
-        let source = PushDownSource(relation: .query("SELECT * FROM events WHERE 1 = 1;"), columns: rows.columns(conversion: .event("purchase")))
+        let source = EventRelation(relation: .query("SELECT * FROM events WHERE 1 = 1;"), columns: rows.columns(conversion: .event("purchase")))
         let options = JourneyOptions(rule: .everyConversion, lookbackDays: 1, topChannels: 3, transforms: PathTransforms(kind: .exposure))
         let diff = try await pushDownDifference(events: events, source: source, options: options, dialect: .sqlite) { try await Self.run(db, $0) }
         #expect(diff == nil, "\(diff ?? "")")
@@ -106,7 +106,7 @@ import Testing
         e.userCount = 5
         let w = WarehouseEvents(e, conversionEvent: "purchase")
         let db = try await Self.database(w)
-        let source = PushDownSource(relation: .table("events"), columns: w.columns(conversion: .event("purchase")),
+        let source = EventRelation(relation: .table("events"), columns: w.columns(conversion: .event("purchase")),
                                     tiebreakColumn: WarehouseEvents.rowIDColumn)
         for options in pushDownOptionMatrix(removeIfNotAll: ["a"], removeIfLast: ["b"]) {
             var o = options
@@ -127,7 +127,7 @@ import Testing
         let events = PushDownFixtures.events(users: 300, seed: 4)
         let rows = WarehouseEvents(events, conversionEvent: "purchase")
         let db = try await Self.database(rows)
-        let source = PushDownSource(relation: .table("events"), columns: rows.columns(conversion: .event("purchase")),
+        let source = EventRelation(relation: .table("events"), columns: rows.columns(conversion: .event("purchase")),
                                     tiebreakColumn: WarehouseEvents.rowIDColumn)
         let pairs: [(JourneyOptions, JourneyOptions)] = [
             (JourneyOptions(transforms: PathTransforms(kind: .first)), JourneyOptions(transforms: PathTransforms(kind: .exposure))),
@@ -149,7 +149,7 @@ import Testing
         let events = PushDownFixtures.events(users: 400, seed: 12)
         let rows = WarehouseEvents(events, conversionEvent: "purchase")
         let db = try await Self.database(rows)
-        let source = PushDownSource(relation: .table("events"), columns: rows.columns(conversion: .event("purchase")),
+        let source = EventRelation(relation: .table("events"), columns: rows.columns(conversion: .event("purchase")),
                                     tiebreakColumn: WarehouseEvents.rowIDColumn)
         let cap = 40
         for options in [JourneyOptions(), JourneyOptions(rule: .everyConversion, transforms: PathTransforms(kind: .frequency))] {
@@ -193,7 +193,7 @@ import Testing
         e.userCount = 1
         let w = WarehouseEvents(e, conversionEvent: "purchase")
         let db = try await Self.database(w)
-        let source = PushDownSource(relation: .table("events"), columns: w.columns(conversion: .event("purchase")))
+        let source = EventRelation(relation: .table("events"), columns: w.columns(conversion: .event("purchase")))
         let result = try await Self.run(db, try PathPushDown.query(source, journeys: JourneyOptions(), dialect: .sqlite))
         #expect(result.map(\.path) == ["a_b"])
         try await db.close()

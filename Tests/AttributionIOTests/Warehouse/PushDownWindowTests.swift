@@ -44,7 +44,7 @@ import Testing
         let db = try await PushDownSQLiteTests.database(rows)
         var columns = rows.columns(conversion: .event("purchase"))
         columns.valueColumn = WarehouseEvents.valueColumn
-        let source = PushDownSource(relation: .table(PushDownSQLiteTests.table), columns: columns, tiebreakColumn: WarehouseEvents.rowIDColumn)
+        let source = EventRelation(relation: .table(PushDownSQLiteTests.table), columns: columns, tiebreakColumn: WarehouseEvents.rowIDColumn)
         for options in Self.matrix() {
             let diff = try await pushDownDifference(events: events, source: source, options: options, dialect: .sqlite) {
                 try await PushDownSQLiteTests.run(db, $0)
@@ -61,7 +61,7 @@ import Testing
         let rows = WarehouseEvents(events, conversionEvent: "purchase")
         var columns = rows.columns(conversion: .event("purchase"))
         columns.valueColumn = WarehouseEvents.valueColumn
-        let source = PushDownSource(relation: .table("main.events"), columns: columns, tiebreakColumn: WarehouseEvents.rowIDColumn)
+        let source = EventRelation(relation: .table("main.events"), columns: columns, tiebreakColumn: WarehouseEvents.rowIDColumn)
         for dialect in [SQLDialect.duckdb, .postgres, .snowflake, .bigquery, .trino] {
             let matrix = Self.matrix()
             let queries = try matrix.map { try PathPushDown.query(source, journeys: $0, dialect: dialect) }
@@ -80,7 +80,7 @@ struct PushDownWindowPostgresTests {
         let events = PushDownFixtures.events(users: 400, seed: 4)
         let rows = WarehouseEvents(events, conversionEvent: "purchase")
         let table = try await PushDownPostgresTests.table(rows)
-        let source = PushDownSource(relation: .table(table), columns: rows.columns(conversion: .event("purchase")),
+        let source = EventRelation(relation: .table(table), columns: rows.columns(conversion: .event("purchase")),
                                     tiebreakColumn: WarehouseEvents.rowIDColumn)
         for options in PushDownWindowTests.matrix() {
             let diff = try await pushDownDifference(events: events, source: source, options: options, dialect: .postgres) {

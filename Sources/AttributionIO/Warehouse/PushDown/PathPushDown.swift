@@ -6,7 +6,8 @@ import Foundation
 /// `total_conversion_value` and `total_null` (plus `trimmed_paths` on Redshift):
 /// the same table as `JourneyBuilder.build` then `PathTable(journeys:)` in process.
 ///
-/// Shape (algorithms notes §8): every cut and transform is done row by row with
+/// Shape: one query with no temporary tables, so it runs anywhere SQL runs and
+/// the warehouse plans it whole. Every cut and transform is done row by row with
 /// window functions (a journey number per user from a running count of
 /// conversions, the journey's end time, a channel rank for top-N, LEAD for
 /// `exposure`, ROW_NUMBER per channel for `first`/`frequency`, ROW_NUMBER from the
@@ -14,7 +15,7 @@ import Foundation
 ///
 /// Semantics that follow the in-process pipeline:
 /// - events are ordered by time, then the tie-breaker column when given (see
-///   `PushDownSource.tiebreakColumn`); every ORDER BY is total;
+///   `EventRelation.tiebreakColumn`); every ORDER BY is total;
 /// - a conversion with no kept touch has the empty path `''` (counted, credited to
 ///   no channel); a null journey left with no touch is dropped;
 /// - lookback keeps a touch when end − touch ≤ N days (24-hour days), the end being
@@ -32,7 +33,7 @@ public enum PathPushDown {
     /// - Parameter maxPathBytes: cap on a path's length in bytes; paths over it keep
     ///   their last steps and are counted in `trimmed_paths`. Defaults to the
     ///   dialect's limit (65 535 on Redshift, none elsewhere).
-    public static func query(_ source: PushDownSource, journeys options: JourneyOptions, dialect: SQLDialect,
+    public static func query(_ source: EventRelation, journeys options: JourneyOptions, dialect: SQLDialect,
                              maxPathBytes: Int?? = nil) throws -> String {
         var writer = try PushDownWriter(source: source, options: options, dialect: dialect,
                                         maxPathBytes: maxPathBytes ?? dialect.maxPathBytes)
@@ -51,7 +52,7 @@ private struct PushDownWriter {
     let from: String
     private var ctes: [(String, String)] = []
 
-    init(source: PushDownSource, options: JourneyOptions, dialect: SQLDialect, maxPathBytes: Int?) throws {
+    init(source: EventRelation, options: JourneyOptions, dialect: SQLDialect, maxPathBytes: Int?) throws {
         self.options = options
         self.d = dialect
         self.maxPathBytes = maxPathBytes
@@ -62,15 +63,7 @@ private struct PushDownWriter {
         value = try c.valueColumn.map { try SQLText.column($0, setting: "--value-column", dialect: dialect) }
         tiebreak = try source.tiebreakColumn.map { try SQLText.column($0, setting: "--tiebreak-column", dialect: dialect) }
         conversion = c.conversion
-        switch source.relation {
-        case .table(let name):
-            from = try SQLText.relation(name, setting: "--table", dialect: dialect) + " AS mta_source"
-        case .query(let text):
-            var q = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            while q.hasSuffix(";") { q = String(q.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
-            guard !q.isEmpty else { throw PushDownError(setting: "--query", value: text, reason: "empty query") }
-            from = "(\n\(q)\n) AS mta_source"
-        }
+        from = try source.relation.fromItem(dialect: dialect)
     }
 
     /// Channel names as the query sees them (see `PathPushDown`: `>` becomes `_`).

@@ -29,7 +29,10 @@ public enum SQLiteEventImport {
 
     public static func run(csv path: String, options: EventInputOptions, database: String, table: String,
                            mode: Mode) throws -> Report {
-        let quotedTable = try SQLIdentifier.quotedRelation(table, setting: "--table", source: database)
+        // A table we create: the strict rule (see `SQLText`).
+        let quotedTable = try SQLTextError.reporting(in: database) {
+            try SQLText.createdRelation(table, setting: "--table", dialect: .sqlite)
+        }
         let names = try ImportColumns(options: options, database: database)
         let db: SQLiteDatabase
         do { db = try SQLiteDatabase(path: database, mode: .create) } catch let e as SQLiteError {
@@ -131,7 +134,7 @@ struct ImportColumns {
 
     init(options: EventInputOptions, database: String) throws {
         func q(_ name: String, _ setting: String) throws -> String {
-            try SQLIdentifier.quoted(name, setting: setting, source: database)
+            try SQLTextError.reporting(in: database) { try SQLText.createdName(name, setting: setting, dialect: .sqlite) }
         }
         var columns = [(try q(options.userColumn, "--user-column"), "TEXT NOT NULL"),
                        (try q(options.eventColumn, "--event-column"), "TEXT NOT NULL"),

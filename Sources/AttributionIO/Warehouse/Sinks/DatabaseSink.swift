@@ -28,13 +28,21 @@ public struct DatabaseSink: ResultSink {
         self.target = target
         self.prefix = prefix
         self.mode = mode
-        try SQLIdentifier.checkPrefix(prefix, source: Self.place(target))
+        try SQLTextError.reporting(in: Self.place(target)) { try SQLText.checkPrefix(prefix, setting: "--table-prefix") }
     }
 
     public static func place(_ target: Target) -> String {
         switch target {
         case .sqlite(let path): path
         case .postgres(let url): url.description
+        }
+    }
+
+    /// How the tables' names are quoted.
+    var dialect: SQLDialect {
+        switch target {
+        case .sqlite: .sqlite
+        case .postgres: .postgres
         }
     }
 
@@ -51,9 +59,12 @@ public struct DatabaseSink: ResultSink {
     @discardableResult
     public func publish(_ document: AttributionDocument) async throws -> [(String, Int)] {
         let tables = ResultTables.tables(document, endedAt: Date())
-        var plan = ResultTablePlan(prefix: prefix, tables: tables, jobId: document.jobId, mode: mode)
+        var plan = ResultTablePlan(prefix: prefix, tables: tables, jobId: document.jobId, mode: mode, dialect: dialect)
         let source = Self.place(target)
-        for table in tables { _ = try SQLIdentifier.quoted(prefix + table.name, setting: "result table", source: source) }
+        // Names we create: the strict rule (see `SQLText`).
+        try SQLTextError.reporting(in: source) {
+            for table in tables { _ = try SQLText.createdName(prefix + table.name, setting: "result table", dialect: dialect) }
+        }
         plan.clearedTables = Self.knownDetailTables.filter { name in !tables.contains { $0.name == name } }
         switch target {
         case .sqlite(let path): try SQLiteResultWriter(path: path).write(plan)
@@ -69,10 +80,22 @@ struct ResultTablePlan {
     let tables: [ResultTable]
     let jobId: String
     let mode: DatabaseSink.Mode
+    let dialect: SQLDialect
     /// Known tables not written this time whose rows for the job are deleted (overwrite) if they exist.
     var clearedTables: [String] = []
 
-    func quoted(_ name: String) -> String { "\"\(prefix)\(name)\"" }
+    /// A result table's full name, quoted (`DatabaseSink` checked every name we write).
+    func quoted(_ name: String) -> String { dialect.quote(prefix + name) }
+
+    /// A result table's columns, quoted, with their types as the writer spells them.
+    func columnDefinitions(_ table: ResultTable, type: (SQLColumnType) -> String) -> String {
+        table.columns.map { "\(dialect.quote($0.name)) \(type($0.type))" }.joined(separator: ", ")
+    }
+
+    /// A result table's column names, quoted, in order.
+    func columnList(_ table: ResultTable) -> String {
+        table.columns.map { dialect.quote($0.name) }.joined(separator: ", ")
+    }
 
     /// Seconds to wait inside the transaction before COMMIT, so a test can kill the
     /// process mid-write and check that nothing changed (`MTA_TEST_PAUSE_BEFORE_COMMIT`).

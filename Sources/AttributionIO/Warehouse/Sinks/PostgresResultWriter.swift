@@ -39,7 +39,7 @@ struct PostgresResultWriter {
 
     private func writeTables(_ plan: ResultTablePlan, _ session: PostgresSession) async throws {
         for table in plan.tables {
-            let columns = table.columns.map { "\"\($0.name)\" \(Self.type($0.type))" }.joined(separator: ", ")
+            let columns = plan.columnDefinitions(table, type: Self.type)
             try await session.execute("CREATE TABLE IF NOT EXISTS \(plan.quoted(table.name)) (\(columns))")
         }
         if plan.mode == .overwrite {
@@ -58,7 +58,7 @@ struct PostgresResultWriter {
             }
         }
         for table in plan.tables where !table.rows.isEmpty {
-            let names = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            let names = plan.columnList(table)
             let perInsert = max(1, 30_000 / table.columns.count)
             var start = 0
             while start < table.rows.count {

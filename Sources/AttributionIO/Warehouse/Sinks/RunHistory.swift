@@ -15,7 +15,9 @@ extension DatabaseSink {
     /// The runs recorded in `<prefix>runs`, newest first (one row per model there,
     /// one `PastRun` per job and start time here).
     public func pastRuns(limit: Int) async throws -> [PastRun] {
-        let table = try SQLIdentifier.quoted(prefix + ResultTables.runs, setting: "runs table", source: Self.place(target))
+        let table = try SQLTextError.reporting(in: Self.place(target)) {
+            try SQLText.createdName(prefix + ResultTables.runs, setting: "runs table", dialect: dialect)
+        }
         let sql = """
             SELECT job_id, CAST(run_at AS TEXT), CAST(ended_at AS TEXT), source, model, status
             FROM \(table) ORDER BY run_at DESC, job_id, model

@@ -21,7 +21,7 @@ struct SQLiteResultWriter {
         do {
             try db.transaction {
                 for table in plan.tables {
-                    let columns = table.columns.map { "\"\($0.name)\" \(Self.type($0.type))" }.joined(separator: ", ")
+                    let columns = plan.columnDefinitions(table, type: Self.type)
                     try db.execute("CREATE TABLE IF NOT EXISTS \(plan.quoted(table.name)) (\(columns))")
                 }
                 if plan.mode == .overwrite {
@@ -33,7 +33,7 @@ struct SQLiteResultWriter {
                     }
                 }
                 for table in plan.tables where !table.rows.isEmpty {
-                    let names = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
+                    let names = plan.columnList(table)
                     let marks = (1...table.columns.count).map { "?\($0)" }.joined(separator: ", ")
                     let insert = try db.prepare("INSERT INTO \(plan.quoted(table.name)) (\(names)) VALUES (\(marks))")
                     for row in table.rows {

@@ -37,7 +37,7 @@ struct PushDownPostgresTests {
         let events = PushDownFixtures.events(users: 400, seed: 3)
         let rows = WarehouseEvents(events, conversionEvent: "it's a purchase")
         let table = try await Self.table(rows)
-        let source = PushDownSource(relation: .table(table), columns: rows.columns(conversion: .event("it's a purchase")),
+        let source = EventRelation(relation: .table(table), columns: rows.columns(conversion: .event("it's a purchase")),
                                     tiebreakColumn: WarehouseEvents.rowIDColumn)
         for options in pushDownOptionMatrix(removeIfNotAll: ["display, banner", "o'rganic"], removeIfLast: ["direct", "émail"]) {
             let diff = try await pushDownDifference(events: events, source: source, options: options, dialect: .postgres) {
@@ -51,7 +51,7 @@ struct PushDownPostgresTests {
         let events = PushDownFixtures.columnEvents(users: 400, seed: 5)
         let rows = WarehouseEvents(events, conversionEvent: "")
         let table = try await Self.table(rows)
-        let source = PushDownSource(relation: .table(table), columns: rows.columns(conversion: .column(WarehouseEvents.conversionColumn)),
+        let source = EventRelation(relation: .table(table), columns: rows.columns(conversion: .column(WarehouseEvents.conversionColumn)),
                                     tiebreakColumn: WarehouseEvents.rowIDColumn)
         for options in pushDownOptionMatrix(removeIfNotAll: ["checkout"], removeIfLast: ["checkout", "direct"]) where options.topChannels == nil {
             let diff = try await pushDownDifference(events: events, source: source, options: options, dialect: .postgres) {
@@ -66,7 +66,7 @@ struct PushDownPostgresTests {
         let events = PushDownFixtures.events(users: 300, seed: 4)
         let rows = WarehouseEvents(events, conversionEvent: "purchase")
         let table = try await Self.table(rows)
-        let source = PushDownSource(relation: .table(table), columns: rows.columns(conversion: .event("purchase")),
+        let source = EventRelation(relation: .table(table), columns: rows.columns(conversion: .event("purchase")),
                                     tiebreakColumn: WarehouseEvents.rowIDColumn)
         let got = try await Self.run(try PathPushDown.query(source, journeys: JourneyOptions(lookbackDays: 1), dialect: .postgres))
         #expect(got.count > 20)

@@ -60,7 +60,7 @@ import Testing
             for journeys in Self.pagedSettings {
                 let (_, expected) = try await Self.csvCredits(dir, events, journeys: journeys)
                 for pageRows in [1, 97, 2_000_000] {
-                    for relation: PushDownSource.Relation in [.table("events"), .query("SELECT * FROM events")] {
+                    for relation: WarehouseRelation in [.table("events"), .query("SELECT * FROM events")] {
                         var source = SQLiteSource(path: db, relation: relation, options: WarehouseSourceFixture.options)
                         source.pageRows = pageRows
                         let (got, format) = try await WarehouseSourceFixture.credits(source, models: WarehouseSourceFixture.allModels, journeys: journeys)
@@ -131,7 +131,7 @@ import Testing
     @Test(.enabled(if: TestPostgres.available, "needs MTA_TEST_POSTGRES_URL (scripts/test.sh)"))
     func postgresErrorsAreOneLineWithoutThePassword() async throws {
         let good = try TestPostgres.url()
-        func error(_ url: PostgresURL, _ relation: PushDownSource.Relation = .table("events"), _ o: EventInputOptions = WarehouseSourceFixture.options) async -> InputError? {
+        func error(_ url: PostgresURL, _ relation: WarehouseRelation = .table("events"), _ o: EventInputOptions = WarehouseSourceFixture.options) async -> InputError? {
             do {
                 _ = try await PostgresSource(url: url, relation: relation, options: o, dialect: .postgres)
                     .load(SourceRequest(journeys: JourneyOptions(), needsEvents: true))

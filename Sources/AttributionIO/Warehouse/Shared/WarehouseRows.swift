@@ -24,10 +24,13 @@ struct WarehouseEventAssembler {
 
     mutating func skipNull() { read.skippedRows += 1 }
 
-    /// One row; `flag` is the conversion column's text (conversion-column input only).
-    mutating func add(user: UnsafeBufferPointer<UInt8>, event: UnsafeBufferPointer<UInt8>, time: Int64,
-                      flag: UnsafeBufferPointer<UInt8>?, value: Double?) throws {
+    /// One row with a user, event and time; `flag` is the conversion column's text
+    /// (conversion-column input only).
+    mutating func add(user: UnsafeBufferPointer<UInt8>, event: UnsafeBufferPointer<UInt8>, time: WarehouseEventRow.Time,
+                      flag: UnsafeBufferPointer<UInt8>?, value: WarehouseEventRow.Value?) throws {
         let row = read.rows + read.skippedRows + 1
+        let time = try milliseconds(time, row: row)
+        let value = try number(value, row: row)
         guard !user.isEmpty else { throw problem(row, options.userColumn, "", "empty user id") }
         let conv: Bool
         var channel: Int32 = -1
@@ -48,6 +51,31 @@ struct WarehouseEventAssembler {
         table.append(user: users.intern(user), channel: channel, time: time, isConversion: conv,
                      value: conv ? (value ?? 0) : 0)
         read.rows += 1
+    }
+
+    private func milliseconds(_ time: WarehouseEventRow.Time, row: Int) throws -> Int64 {
+        switch time {
+        case .milliseconds(let ms): return ms
+        case .text(let text):
+            guard let ms = TimestampParser.parse(text) else {
+                throw problem(row, options.timeColumn, String(decoding: text, as: UTF8.self),
+                              "unparseable timestamp (expected ISO 8601, YYYY-MM-DD[ HH:MM:SS], or epoch seconds/milliseconds)")
+            }
+            return ms
+        }
+    }
+
+    private func number(_ value: WarehouseEventRow.Value?, row: Int) throws -> Double? {
+        switch value {
+        case nil: return nil
+        case .number(let v): return v
+        case .text(let text):
+            guard !text.isEmpty else { return nil }
+            guard let v = NumberParser.parse(text) else {
+                throw problem(row, options.valueColumn ?? "", String(decoding: text, as: UTF8.self), "revenue is not a number")
+            }
+            return v
+        }
     }
 
     func problem(_ row: Int, _ column: String, _ value: String, _ message: String) -> InputError {

@@ -1,12 +1,14 @@
 import Foundation
 
-/// The SQL dialects the path table can be pushed down to, and how each spells the
-/// few things that differ (algorithms notes §8).
+/// The SQL dialects the path table can be pushed down to (and the warehouses read),
+/// and how each spells the few things that differ: quoting, types, time arithmetic,
+/// ordered string aggregation.
 public enum SQLDialect: String, Sendable, CaseIterable {
     case postgres, redshift, snowflake, bigquery, trino, duckdb, sqlite
 
-    /// A validated identifier part, quoted. Validation (see `SQLIdentifier`) rules out
-    /// every quote character, so quoting never needs escaping.
+    /// An identifier part, quoted. Only parts `SQLText` has checked come here (and result
+    /// columns, which `ResultTables` cleans to letters, digits and `_`); its
+    /// rules (read and create) hold no quote character, so quoting never needs escaping.
     func quote(_ part: String) -> String {
         self == .bigquery ? "`\(part)`" : "\"\(part)\""
     }
