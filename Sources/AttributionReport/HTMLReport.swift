@@ -24,7 +24,9 @@ public enum HTMLReport {
         <h1>\(HTML.escape(title))</h1>
 
         """
-        html += HTML.paragraph("\(doc.input) (\(doc.format)) · run at \(RunSection.timestamp(doc.runAt))", cssClass: "subtitle")
+        var subtitle = "\(doc.input) (\(doc.format))"
+        if let p = doc.period { subtitle += " · \(SpendSection.date(p.firstDay)) to \(SpendSection.date(p.lastDay))" }
+        html += HTML.paragraph(subtitle + " · run at \(RunSection.timestamp(doc.runAt))", cssClass: "subtitle")
         html += "<nav class=\"toc\">" + sections.map { "<a href=\"#\(HTML.escape($0.id))\">\(HTML.escape($0.title))</a>" }.joined() + "</nav>\n"
         let failed = doc.outcomes.count - doc.results.count
         if failed > 0 {

@@ -11,11 +11,15 @@ struct HTMLReportTests {
         ("email|search", 3, 300, 2), ("search", 2, 150, 5), ("display|email|search", 1, 80, 4), ("display", 0, 0, 6),
     ]
 
-    @Test func oneShareChartPerSuccessfulModelAndTheComparison() throws {
+    /// One section and one share chart per model family that ran, not per model; the comparison once.
+    @Test func oneShareChartPerFamilyAndTheComparison() throws {
         let doc = try ReportFixtures.pathDocument(Self.pathRows)
         let probe = HTMLProbe(html: HTMLReport.render(doc))
         #expect(doc.results.count >= 7)
-        #expect(probe.count("class=\"chart share-chart\"") == doc.results.count)
+        let families = Set(doc.results.compactMap { ModelRegistry.entry($0.entry)?.family })
+        #expect(families == [.rules, .markov, .shapley])
+        #expect(probe.count("class=\"chart share-chart\"") == families.count)
+        for family in families { #expect(probe.count("<section id=\"family-\(family.rawValue)\">") == 1) }
         #expect(probe.count("class=\"chart comparison-chart\"") == 1)
         for r in doc.results { #expect(probe.html.contains("data-model=\"\(r.model)\"")) }
     }
@@ -58,7 +62,7 @@ struct HTMLReportTests {
         for r in doc.results {
             for name in r.channels.names { #expect(cells[r.model + "\u{1}" + name] != nil, "\(r.model) \(name)") }
         }
-        for section in ["id=\"data\"", "id=\"models\"", "id=\"comparison\"", "id=\"spend\"", "id=\"run\""] {
+        for section in ["id=\"answer\"", "id=\"data\"", "id=\"family-rules\"", "id=\"comparison\"", "id=\"spend\"", "id=\"run\""] {
             #expect(html.contains(section))
         }
         #expect(probe.count("<h4>Transitions</h4>") == 1)

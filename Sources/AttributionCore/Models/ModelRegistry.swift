@@ -11,6 +11,39 @@ public enum ModelFamily: String, Sendable, CaseIterable {
     case shapley
     /// A conversion model learned from the touches' days.
     case neural
+
+    public var title: String {
+        switch self {
+        case .rules: "Rules"
+        case .markov: "Markov chain"
+        case .shapley: "Shapley values"
+        case .neural: "Data-driven (neural)"
+        }
+    }
+
+    /// What the family assumes and when to believe it, in two sentences.
+    public var explanation: String {
+        switch self {
+        case .rules:
+            "Fixed rules hand each conversion to touches by position or time (all to the first, all to the last, equally, "
+                + "U-shaped, or decaying with age); they assume, rather than measure, which touches mattered. "
+                + "Read them as bookkeeping conventions: useful for comparison, not as evidence of what a channel adds."
+        case .markov:
+            "A Markov chain over the paths estimates how much the conversion probability drops when a channel is removed "
+                + "(its removal effect), and shares conversions in proportion. Believe it when paths are long enough to "
+                + "reveal order and the held-out fit is good; it credits association in the paths, not causation."
+        case .shapley:
+            "Shapley values split each conversion fairly among the channels present, as in a cooperative game "
+                + "(simplified: equally within each converting journey; rate: by how each set of channels converts, null "
+                + "journeys included; ordered: by touch position). They answer 'who was there', not 'who made the difference', "
+                + "unless the conversion-rate game is well estimated."
+        case .neural:
+            "A network learns each user's daily chance of converting from the touches of the days before, then credits "
+                + "channels by Shapley values of that model (neural) or by the conversions lost when a channel's touches are "
+                + "replayed away (neural-removal). It is the only family that estimates what a channel adds; believe it when "
+                + "there are enough conversions and days to fit, and check it on synthetic data shaped like yours (mta evaluate)."
+        }
+    }
 }
 
 /// One model as the registry knows it: its `--models` name, family and the detail

@@ -23,6 +23,8 @@ public struct AttributionDocument: Sendable {
     public var intervals: IntervalReport? = nil
     /// Each model's distance to the data's known true shares (`mta evaluate`).
     public var evaluation: TruthEvaluation? = nil
+    /// The UTC days the touches and conversions span (event-level input only).
+    public var period: AnalysisWindow? = nil
 
     public init(input: String, format: String, summary: JourneySummary, read: ReadReport,
                 outcomes: [AttributionRun.Outcome], settings: [(String, JSONValue)]) {
@@ -44,4 +46,7 @@ public struct AttributionDocument: Sendable {
         guard let report = intervals else { return [] }
         return results.map(\.model).filter { report.intervals(for: $0) == nil }
     }
+
+    /// The model the outputs lead with (see `ModelRecommendation`).
+    public var recommendation: ModelRecommendation? { ModelRecommendation.choose(results) }
 }

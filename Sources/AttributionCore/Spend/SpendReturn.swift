@@ -8,7 +8,7 @@ public struct SpendReturn: Sendable, Equatable {
     public var conversions: Double
     /// Credited revenue (0 for a channel only the spend table lists); nil without a value column.
     public var revenue: Double?
-    /// spend / conversions; nil without spend or unless conversions are positive
+    /// spend / conversions; nil without spend (none, or 0) or unless conversions are positive
     /// (a cost per negative credit, possible under shapley-rate, means nothing).
     public var costPerConversion: Double?
     /// revenue / spend; nil when spend is unknown or 0, or there is no revenue.
@@ -20,7 +20,7 @@ public struct SpendReturn: Sendable, Equatable {
         self.spend = spend
         self.conversions = conversions
         self.revenue = revenue
-        if let spend, conversions > 0 { costPerConversion = spend / conversions }
+        if let spend, spend > 0, conversions > 0 { costPerConversion = spend / conversions }
         if let spend, spend > 0, let revenue { roas = revenue / spend }
     }
 }

@@ -76,6 +76,7 @@ public struct AttributionPipeline: Sendable {
                                                             options: intervals) { [progress] in progress?.advance(by: 1) }
             clock.lap("intervals (\(intervals.replicates) replicates)")
         }
+        document.period = input.journeys.flatMap(AnalysisWindow.init(journeys:))
         document.jobId = jobId
         document.runAt = runAt
         document.timings = clock.laps

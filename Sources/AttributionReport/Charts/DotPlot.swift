@@ -18,8 +18,10 @@ struct DotPlot {
 
     /// Each series sits a little lower than the one before, so markers with equal
     /// values stay visible side by side instead of hiding each other.
-    var rowHeight: Double { max(20, 3 * Double(series.count) + 8) }
-    func offset(_ i: Int) -> Double { (Double(i) - Double(series.count - 1) / 2) * 3 }
+    var rowHeight: Double { max(20, Self.step * Double(series.count) + 8) }
+    func offset(_ i: Int) -> Double { (Double(i) - Double(series.count - 1) / 2) * Self.step }
+    /// Vertical step between series: markers of equal value overlap by half, not whole.
+    static let step = 4.5
     static let shapes = 3
 
     /// Colour and shape of series `i`: 8 colours × 3 shapes never repeat below 24 series.

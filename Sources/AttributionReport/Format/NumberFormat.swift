@@ -40,6 +40,9 @@ enum NumberFormat {
     /// Ratios such as ROAS (`3.25×` reads as revenue per unit of spend).
     static func ratio(_ d: Double) -> String { grouped(d, decimals: 2) }
 
+    /// A difference of two shares, in percentage points (`5.4 points`).
+    static func points(_ difference: Double) -> String { grouped(difference * 100, decimals: 1) + " points" }
+
     /// A share as a percentage: 1 decimal, 2 below 1 % so small channels do not read as 0.
     static func percent(_ share: Double) -> String {
         let p = share * 100

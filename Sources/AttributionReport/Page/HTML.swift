@@ -55,8 +55,9 @@ enum HTML {
 struct HTMLTable {
     enum Cell {
         case text(String)
-        /// Shown formatted; `data-value` holds the full-precision CSV form.
-        case number(Double, shown: String, field: String? = nil)
+        /// Shown formatted; `data-value` holds the full-precision CSV form. `attributes`
+        /// name what the number is of (`data-model`, `data-channel`) when the row does not.
+        case number(Double, shown: String, field: String? = nil, attributes: [(String, String)] = [])
         case empty(field: String? = nil)
     }
 
@@ -86,8 +87,9 @@ struct HTMLTable {
                 switch cell {
                 case .text(let t):
                     s += "<td\(num)>\(HTML.breakable(t))</td>"
-                case .number(let d, let shown, let field):
-                    s += "<td\(num)\(field.map { " data-field=\"\($0)\"" } ?? "") data-value=\"\(NumberFormat.exact(d))\">\(HTML.escape(shown))</td>"
+                case .number(let d, let shown, let field, let attributes):
+                    let named = attributes.map { " \($0.0)=\"\(HTML.escape($0.1))\"" }.joined()
+                    s += "<td\(num)\(named)\(field.map { " data-field=\"\($0)\"" } ?? "") data-value=\"\(NumberFormat.exact(d))\">\(HTML.escape(shown))</td>"
                 case .empty(let field):
                     s += "<td\(num)\(field.map { " data-field=\"\($0)\"" } ?? "") data-value=\"\">–</td>"
                 }

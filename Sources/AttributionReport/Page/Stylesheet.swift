@@ -14,6 +14,9 @@ enum Stylesheet {
     .subtitle { color: #555; margin: 0 0 12px; }
     .note { color: #555; font-size: 13px; }
     .alert { border-left: 4px solid #D55E00; background: #fff4ec; padding: 8px 12px; }
+    .headline { font-size: 16px; max-width: 90ch; }
+    details.units { margin: 4px 0 12px; }
+    details.units summary { cursor: pointer; color: #0072B2; font-size: 13px; }
     nav.toc { font-size: 13px; margin: 8px 0 4px; }
     nav.toc a { color: #0072B2; margin-right: 14px; text-decoration: none; }
     figure { margin: 10px 0 16px; break-inside: avoid; page-break-inside: avoid; }

@@ -19,10 +19,16 @@ struct ComparisonSection: ReportSection {
         channels.sort { mean($0) != mean($1) ? mean($0) > mean($1) : $0 < $1 }
 
         let intervals = results.map { doc.intervals?.intervals(for: $0.model) }
-        let rows = channels.map { c in
+        let (shownChannels, foldedChannels) = ChannelFold.split(channels)
+        var rows = shownChannels.map { c in
             DotPlot.Row(label: c, values: shareByModel.map { $0[c] }, intervals: intervals.map { m in
                 m.flatMap { m in m.channels.lookup(c).map { m.intervals[Int($0)] } }.map { $0.shareLow...$0.shareHigh }
             })
+        }
+        if !foldedChannels.isEmpty {
+            rows.append(DotPlot.Row(label: ChannelFold.label(foldedChannels.count), values: shareByModel.map { shares in
+                foldedChannels.reduce(0) { $0 + (shares[$1] ?? 0) }
+            }))
         }
         var caption = "Share of credited conversions per channel, one marker per model; channels by mean share"
         if let report = doc.intervals, !report.models.isEmpty {
@@ -31,6 +37,7 @@ struct ComparisonSection: ReportSection {
             let without = doc.resultsWithoutInterval
             if !without.isEmpty { caption += "; no interval for \(without.joined(separator: ", "))" }
         }
+        caption += "." + ChannelFold.note(foldedChannels.count)
         var html = HTML.figure(DotPlot(series: results.map(\.model), rows: rows, title: "Share by channel and model").svg
                                 .replacingOccurrences(of: "class=\"chart\"", with: "class=\"chart comparison-chart\""),
                                caption: caption)
@@ -41,7 +48,7 @@ struct ComparisonSection: ReportSection {
             let values = shareByModel.map { $0[c] }
             var cells: [HTMLTable.Cell] = values.map { v in v.map { .number($0, shown: NumberFormat.percent($0), field: "share") } ?? .empty() }
             let spread = Self.spread(values.compactMap { $0 })
-            cells.append(.number(spread, shown: NumberFormat.percent(spread), field: "spread"))
+            cells.append(.number(spread, shown: NumberFormat.points(spread), field: "spread"))
             t.append([.text(c)] + cells, attributes: [("data-channel", c)])
         }
         html += t.html
@@ -57,8 +64,8 @@ struct ComparisonSection: ReportSection {
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         let top = ranked.prefix(Self.namedDisagreements).filter { $0.1 > 0 }
         guard !top.isEmpty else { return "All models give every channel the same share." }
-        let named = top.map { "\($0.0) (\(NumberFormat.percent($0.1)) apart)" }
+        let named = top.map { "\($0.0) (\(NumberFormat.points($0.1)) apart)" }
         let list = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!
-        return "The models disagree most on \(list): the spread is the largest share any model gives the channel minus the smallest."
+        return "The models disagree most on \(list): the spread is the largest share any model gives the channel minus the smallest, in percentage points."
     }
 }

@@ -17,6 +17,28 @@ struct EvaluationSection: ReportSection {
                               ?? .empty(field: "rank_correlation")])
         }
         html += table.html
+        html += "<h3>True shares beside each model's</h3>\n" + Self.sharesBesideTruth(e, results: doc.results)
         return RenderedSection(id: "evaluation", title: "Distance to the truth", html: html)
+    }
+
+    /// Channels by true share; a column of true shares, then each model's, closest model first.
+    static func sharesBesideTruth(_ e: TruthEvaluation, results: [ModelResult]) -> String {
+        let byModel = Dictionary(results.map { ($0.model, $0) }, uniquingKeysWith: { a, _ in a })
+        let models = e.scores.compactMap { byModel[$0.model] }
+        let channels = e.truth.keys.sorted { e.truth[$0]! != e.truth[$1]! ? e.truth[$0]! > e.truth[$1]! : $0 < $1 }
+        var t = HTMLTable(header: ["channel", "true share"] + models.map(\.model), numeric: Set(1...(models.count + 1)))
+        for c in channels {
+            var cells: [HTMLTable.Cell] = [.text(c), .number(e.truth[c]!, shown: NumberFormat.percent(e.truth[c]!), field: "true_share")]
+            for r in models {
+                if let k = r.channels.lookup(c) {
+                    let share = r.shares[Int(k)]
+                    cells.append(.number(share, shown: NumberFormat.percent(share), field: "share", attributes: [("data-model", r.model)]))
+                } else {
+                    cells.append(.empty(field: "share"))
+                }
+            }
+            t.append(cells, attributes: [("data-channel", c)])
+        }
+        return t.html
     }
 }

@@ -12,10 +12,11 @@ struct MarkovRemovalEffectsDetail: ModelDetail {
             return (row[ci].text, e)
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         guard !effects.isEmpty else { return nil }
-        let bars = effects.map { BarChart.Bar(label: $0.0, value: $0.1, valueText: NumberFormat.percent($0.1)) }
+        let (drawn, note) = ChannelFold.top(effects, file: table.fileName)
+        let bars = drawn.map { BarChart.Bar(label: $0.0, value: $0.1, valueText: NumberFormat.percent($0.1)) }
         return "<h4>Removal effects</h4>\n" + HTML.figure(
             BarChart(bars: bars, title: "\(r.model): removal effects", colour: Palette.series(2), tickFormat: NumberFormat.percent).svg,
-            caption: "1 − P(conversion without the channel) / P(conversion), from \(table.fileName)")
+            caption: "1 − P(conversion without the channel) / P(conversion), from \(table.fileName)." + note)
     }
 }
 

@@ -33,9 +33,17 @@ struct RunSection: ReportSection {
         return RenderedSection(id: "run", title: "Run", html: html)
     }
 
+    /// A setting as a person reads it: no JSON punctuation, `null` as "not set".
     static func text(_ v: JSONValue) -> String {
-        if case .string(let s) = v { return s }
-        return v.serialized()
+        switch v {
+        case .null: "not set"
+        case .string(let s): s
+        case .bool(let b): b ? "yes" : "no"
+        case .integer(let i): String(i)
+        case .number(let d): NumberFormat.exact(d)
+        case .array(let items): items.isEmpty ? "none" : items.map(text).joined(separator: ", ")
+        case .object(let members): members.map { "\($0.0) \(text($0.1))" }.joined(separator: ", ")
+        }
     }
 
     static func timestamp(_ date: Date) -> String {

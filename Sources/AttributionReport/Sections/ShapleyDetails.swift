@@ -17,14 +17,15 @@ struct OrderedShapleyPositionsDetail: ModelDetail {
         }
         guard positions > 0 else { return nil }
         // Channels in the order of the model's own chart (most credit first).
-        let channels = ModelsSection.order(r).map { r.channels.names[$0] }.filter { cells[$0] != nil }
+        let (channels, note) = ChannelFold.top(FamilySection.order(r).map { r.channels.names[$0] }.filter { cells[$0] != nil },
+                                               file: table.fileName)
         // The last position holds every later touch too when it is the fold limit.
         let folded = r.detail("max_position")?.number.map { Int($0) == positions } ?? false
         let columns = (1...positions).map { "touch \($0)" + (folded && $0 == positions ? "+" : "") }
         let values = channels.map { c in (1...positions).map { cells[c]?[$0] } }
         return "<h4>Credit by touch position</h4>\n" + HTML.figure(
             HeatMap(rowLabels: channels, columnLabels: columns, values: values, title: "\(r.model): credit by position").svg,
-            caption: "Share of all credit earned by each channel at each touch position, from \(table.fileName)")
+            caption: "Share of all credit earned by each channel at each touch position, from \(table.fileName)." + note)
     }
 }
 
@@ -43,7 +44,8 @@ struct ShapleyRateErrorsDetail: ModelDetail {
         guard rows.contains(where: { $0.2 > 0 }) else {
             return HTML.paragraph("Every channel set was solved exactly: the credit has no sampling error.", cssClass: "note")
         }
-        let bars = rows.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map {
+        let (drawn, note) = ChannelFold.top(rows.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }, file: table.fileName)
+        let bars = drawn.map {
             BarChart.Bar(label: $0.0, value: $0.1,
                          valueText: "\(NumberFormat.conversions($0.1)) ± \(NumberFormat.conversions(1.96 * $0.2))",
                          error: 1.96 * $0.2)
@@ -51,6 +53,6 @@ struct ShapleyRateErrorsDetail: ModelDetail {
         return "<h4>Sampling error</h4>\n" + HTML.figure(
             BarChart(bars: bars, title: "\(r.model): credit with 95 % intervals", colour: Palette.series(5),
                      tickFormat: NumberFormat.count).svg,
-            caption: "Credited conversions ± 1.96 standard errors from the sampled channel sets, from \(table.fileName)")
+            caption: "Credited conversions ± 1.96 standard errors from the sampled channel sets, from \(table.fileName)." + note)
     }
 }

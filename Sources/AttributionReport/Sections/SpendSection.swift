@@ -2,6 +2,9 @@ import AttributionCore
 
 /// What each channel cost against what each model credits it with.
 struct SpendSection: ReportSection {
+    /// Channels below this share of the spend are left out of the ROAS chart.
+    static let chartedSpendShare = 0.01
+
     func render(_ doc: AttributionDocument) -> RenderedSection? {
         guard let spend = doc.spend, !doc.results.isEmpty else { return nil }
         let rows = SpendReturns.rows(results: doc.results, spend: spend)
@@ -16,10 +19,16 @@ struct SpendSection: ReportSection {
             + ". Cost per conversion = spend / credited conversions; ROAS = credited revenue / spend.", cssClass: "note")
         let hasRevenue = doc.results.contains { $0.revenue != nil }
         if hasRevenue {
-            let plotRows = channels.map { c in DotPlot.Row(label: c, values: models.map { cell[c]?[$0]?.roas }) }
+            // A channel with a sliver of the budget can show any ROAS, and would stretch the axis
+            // until the channels that hold the money sit in a heap near 1: they are left to the table.
+            let total = spend.spend.reduce(0) { $0 + $1.amount }
+            let charted = channels.filter { c in (spend.amount(for: c) ?? 0) >= Self.chartedSpendShare * total }
+            let plotRows = charted.map { c in DotPlot.Row(label: c, values: models.map { cell[c]?[$0]?.roas }) }
+            let left = channels.count - charted.count
             html += HTML.figure(DotPlot(series: models, rows: plotRows, title: "ROAS by channel and model",
                                         tickFormat: NumberFormat.ratio).svg,
-                                caption: "Return on ad spend (revenue credited per unit spent), one marker per model")
+                                caption: "Return on ad spend (revenue credited per unit spent), one marker per model"
+                                    + (left > 0 ? "; \(left) channels with less than \(NumberFormat.percent(Self.chartedSpendShare)) of the spend are in the table only" : ""))
             html += "<h3>ROAS</h3>\n" + matrix(channels, models, cell, field: "roas") { $0.roas.map { ($0, NumberFormat.ratio($0)) } }
         }
         html += "<h3>Cost per credited conversion</h3>\n"

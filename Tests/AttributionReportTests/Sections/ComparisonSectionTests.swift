@@ -8,7 +8,7 @@ struct ComparisonSectionTests {
         // a: 0.5 vs 0.2 → 30 %; b: 0.3 vs 0.3 → 0; c: 0.2 vs 0.5 → 30 %; d: 0 vs 0.05 → 5 %.
         let shares: [[String: Double]] = [["a": 0.5, "b": 0.3, "c": 0.2, "d": 0], ["a": 0.2, "b": 0.3, "c": 0.45, "d": 0.05]]
         let s = ComparisonSection().disagreement(channels: ["a", "b", "c", "d"], shares: shares, models: 2)
-        #expect(s.hasPrefix("The models disagree most on a (30.0 % apart), c (25.0 % apart) and d (5.0 % apart)"))
+        #expect(s.hasPrefix("The models disagree most on a (30.0 points apart), c (25.0 points apart) and d (5.0 points apart)"))
     }
 
     @Test func agreementAndSingleModel() {

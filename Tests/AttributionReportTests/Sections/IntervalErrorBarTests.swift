@@ -18,7 +18,9 @@ import Testing
         let models = try ModelRegistry.models(["all", "neural"], options: ReportFixtures.modelOptions())
         doc.intervals = BootstrapIntervals.compute(models, on: input, options: IntervalOptions(replicates: 60, seed: 1))
         let probe = HTMLProbe(html: HTMLReport.render(doc))
-        let bars = probe.matches(#"<g class="error-bar" data-series="([^"]*)" data-low="([^"]*)" data-high="([^"]*)"><title>([^<]*)</title>"#)
+        // The comparison chart alone (the family charts draw the same intervals again).
+        let comparison = try #require(probe.matches(#"(<svg [^>]*class="chart comparison-chart".*?</svg>)"#).first?.first)
+        let bars = HTMLProbe(html: comparison).matches(#"<g class="error-bar" data-series="([^"]*)" data-low="([^"]*)" data-high="([^"]*)"><title>([^<]*)</title>"#)
         let withIntervals = doc.results.filter { !$0.model.hasPrefix("neural") }
         let neural = doc.results.map(\.model).filter { $0.hasPrefix("neural") }
         #expect(!neural.isEmpty)

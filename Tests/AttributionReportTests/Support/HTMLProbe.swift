@@ -15,15 +15,14 @@ struct HTMLProbe {
 
     func count(_ needle: String) -> Int { html.components(separatedBy: needle).count - 1 }
 
-    /// Credit table cells: (model, channel) → field → (data-value, shown text).
+    /// Credit table cells: (model, channel) → field → (data-value, shown text). Each
+    /// cell names its model and channel (tables have channels as rows, models as columns).
     func creditCells() -> [String: [String: (value: String, shown: String)]] {
         var out: [String: [String: (String, String)]] = [:]
-        let rows = matches(#"<tr data-model="([^"]*)" data-channel="([^"]*)">(.*?)</tr>"#)
-        for row in rows {
-            let key = Self.unescape(row[0]) + "\u{1}" + Self.unescape(row[1])
-            for cell in HTMLProbe(html: row[2]).matches(#"data-field="([^"]*)" data-value="([^"]*)">([^<]*)</td>"#) {
-                out[key, default: [:]][cell[0]] = (cell[1], Self.unescape(cell[2]))
-            }
+        let cells = matches(#"<td class="num" data-model="([^"]*)" data-channel="([^"]*)" data-field="([^"]*)" data-value="([^"]*)">([^<]*)</td>"#)
+        for cell in cells {
+            let key = Self.unescape(cell[0]) + "\u{1}" + Self.unescape(cell[1])
+            out[key, default: [:]][cell[2]] = (cell[3], Self.unescape(cell[4]))
         }
         return out
     }
