@@ -54,7 +54,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["README.md"]),
+            exclude: ["README.md"],
+            plugins: ["BuildCommit"]),
+        // Writes the checkout's git commit into MTACommands for `mta --version`.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .executableTarget(name: "mta", dependencies: ["MTACommands"]),
         .testTarget(name: "AttributionCoreTests", dependencies: [
             "AttributionCore", .product(name: "PropertyBased", package: "swift-property-based"),

@@ -13,20 +13,13 @@ struct Attribute: AsyncParsableCommand {
     @Option(help: "A config file (see `mta init`); flags given here win over its keys.")
     var config: String?
 
-    @OptionGroup var source: InputArguments
-    @OptionGroup var journeys: JourneyArguments
-    @OptionGroup var modelArguments: ModelArguments
-    @OptionGroup var intervalArguments: IntervalArguments
-    @OptionGroup var sinks: SinkArguments
+    @OptionGroup(title: "Input") var source: InputArguments
+    @OptionGroup(title: "Journeys") var journeys: JourneyArguments
+    @OptionGroup(title: "Models") var modelArguments: ModelArguments
+    @OptionGroup(title: "Intervals") var intervalArguments: IntervalArguments
+    @OptionGroup(title: "Warehouse result tables") var sinks: SinkArguments
 
-    @Option(help: "Output folder for attribution.csv, attribution.json and model tables (replaced whole).")
-    var out = "results"
-
-    @Flag(help: "Also write the path table (ChannelAttribution format) as paths.csv in the output folder.")
-    var writePaths = false
-
-    @Flag(help: "Print the time each phase took to standard error.")
-    var timings = false
+    @OptionGroup(title: "Output") var output: AttributeOutputArguments
 
     func validate() throws {
         if source.input == .paths && (journeys.lookbackDays != nil || journeys.journey != .firstConversion) {
@@ -40,12 +33,13 @@ struct Attribute: AsyncParsableCommand {
             ? ProgressMeter(log: RunLog(format: .text, quiet: false)) : nil
         let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments, intervals: intervalArguments,
                                       progress: meter?.progress)
-        let folder = ResultFolderSink(directory: out, extraFiles: writePaths ? [ResultFolderSink.pathTable] : [])
+        if let note = setup.skippedModels { printError(note) }
+        let folder = ResultFolderSink(directory: output.out, extraFiles: output.writePaths ? [ResultFolderSink.pathTable] : [])
         var resultSinks: [any ResultSink] = [folder]
         if let tables = try reportingErrors({ try sinks.databaseSink(source: source) }) { resultSinks.append(tables) }
         try reportingErrors { for sink in resultSinks { try sink.preflight() } }
         var pipeline = setup.pipeline
-        let showTimings = timings
+        let showTimings = output.timings
         pipeline.onStage = { stage, seconds in if showTimings { printTiming(stage, seconds) } }
         pipeline.onSourcePhase = { phase, seconds in if showTimings { printTiming("  " + phase, seconds) } }
         meter?.start()

@@ -30,10 +30,12 @@ struct InputArguments: ParsableArguments {
     @Option(help: "SQL query returning the events (SQLite or PostgreSQL source).")
     var query: String?
 
-    @Option(help: "SQL dialect of a --postgres source: postgres or redshift (default: the URL's dialect= option, else postgres).")
+    @Option(help: "SQL dialect of a --postgres source: postgres or redshift (default: the URL's dialect= option, else postgres).",
+            transform: Choice.parse("dialect"))
     var dialect: PostgresDialectArgument?
 
-    @Option(help: "events: one touch or conversion per row; paths: ChannelAttribution's path,total_conversions[,total_conversion_value][,total_null].")
+    @Option(help: "events (default): one touch or conversion per row; paths: ChannelAttribution's path,total_conversions[,total_conversion_value][,total_null].",
+            transform: Choice.parse("input format"))
     var input: InputFormat = .events
 
     @OptionGroup var columns: EventColumnArguments
@@ -84,7 +86,8 @@ extension PathTransforms.Kind: ExpressibleByArgument {}
 
 /// How events become journeys, and how their paths are reshaped.
 struct JourneyArguments: ParsableArguments {
-    @Option(help: "first-conversion: ignore everything after a user's first conversion; every-conversion: a journey ends at each conversion.")
+    @Option(help: "first-conversion (default): ignore everything after a user's first conversion; every-conversion: a journey ends at each conversion.",
+            transform: Choice.parse("journey rule"))
     var journey = JourneyOptions.defaults.rule
 
     @Option(help: "Only touches within N days before the conversion (or the last touch) count.")
@@ -96,7 +99,8 @@ struct JourneyArguments: ParsableArguments {
     @Flag(help: "Merge consecutive touches on the same channel (the same as --path-transform exposure).")
     var collapseRepeats = false
 
-    @Option(help: "unique: as is; exposure: consecutive repeats collapse to one; first: each channel's first touch only; frequency: each channel once, named with its count, e.g. email(3).")
+    @Option(help: "unique: as is; exposure: consecutive repeats collapse to one; first: each channel's first touch only; frequency: each channel once, named with its count, e.g. email(3).",
+            transform: Choice.parse("path transform"))
     var pathTransform: PathTransforms.Kind?
 
     @Option(help: "Keep only the last N steps of each path (applied after every other transform).")
@@ -129,8 +133,9 @@ struct JourneyArguments: ParsableArguments {
 struct ModelArguments: ParsableArguments {
     private static let defaults = ModelOptions.defaults
 
-    @Option(help: "Comma-separated models, or 'all'.")
-    var models = "all"
+    // An array so that repeated flags add up (`--models markov --models shapley`).
+    @Option(help: "Models to run: a comma list, repeatable, or 'all' (every model that applies to the input; the neural ones are named to run).")
+    var models: [String] = ["all"]
 
     @Flag(help: "Linear: credit each distinct channel once instead of every touch.")
     var linearDistinctChannels = defaults.linearDistinctChannels
@@ -233,7 +238,20 @@ struct ModelArguments: ParsableArguments {
         return o
     }
 
-    var modelList: [String] { models.split(separator: ",").map(String.init) }
+    /// Every name of every `--models` flag, in order.
+    var modelList: [String] {
+        models.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Checked here, not when the models are made, so a typo is a usage error with a suggestion.
+    func validate() throws {
+        let known = ["all"] + ModelRegistry.names
+        for name in modelList where !known.contains(name.lowercased()) {
+            throw ValidationError(Suggestion.unknown("model", name, known: known))
+        }
+        if modelList.isEmpty { throw ValidationError("--models names no model") }
+        _ = try parsedOptions()
+    }
 
     /// Whether a named model trains a network for minutes (worth a progress meter).
     var trainsNetwork: Bool {

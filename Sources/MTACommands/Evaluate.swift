@@ -17,9 +17,9 @@ struct Evaluate: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var source: InputArguments
-    @OptionGroup var journeys: JourneyArguments
-    @OptionGroup var modelArguments: ModelArguments
+    @OptionGroup(title: "Input") var source: InputArguments
+    @OptionGroup(title: "Journeys") var journeys: JourneyArguments
+    @OptionGroup(title: "Models") var modelArguments: ModelArguments
 
     @Option(help: ArgumentHelp("The truth file written by `mta generate --truth`.", valueName: "file"))
     var truth: String
@@ -34,6 +34,7 @@ struct Evaluate: AsyncParsableCommand {
         let meter = modelArguments.trainsNetwork
             ? ProgressMeter(log: RunLog(format: .text, quiet: false)) : nil
         let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments, progress: meter?.progress)
+        if let note = setup.skippedModels { printError(note) }
         let sink = ResultFolderSink(directory: out, extraFiles: [
             { doc, _ in doc.evaluation.map { (TruthFile.evaluationFileName, TruthFile.evaluationCSV($0)) } },
             { doc, _ in (Self.reportName, HTMLReport.render(doc)) },

@@ -26,27 +26,4 @@ enum Format {
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
         return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
     }
-
-    /// Conversions credited per channel (rows) and model (columns), with shares;
-    /// with intervals, `±` half the conversions interval's width after the credit.
-    static func credits(_ results: [ModelResult], intervals: IntervalReport? = nil) -> String {
-        guard let first = results.first else { return "" }
-        let channels = first.channels
-        // Channels by their average share across models, largest first.
-        var weight = [Double](repeating: 0, count: channels.count)
-        for r in results { for (c, s) in r.shares.enumerated() { weight[c] += s } }
-        let order = (0..<channels.count).sorted { weight[$0] != weight[$1] ? weight[$0] > weight[$1] : channels.names[$0] < channels.names[$1] }
-        let bounds = results.map { intervals?.intervals(for: $0.model) }
-        var rows = order.map { c in
-            [channels.names[c]] + zip(results, bounds).map { r, m in
-                var cell = String(format: "%.1f", r.conversions[c])
-                if let m, let k = m.channels.lookup(channels.names[c]) {
-                    cell += " ±" + String(format: "%.1f", m.intervals[Int(k)].conversionsHalfWidth)
-                }
-                return cell + " " + percent(r.shares[c])
-            }
-        }
-        rows.append(["total"] + results.map { String(format: "%.1f", $0.totalConversions) })
-        return table(["channel"] + results.map(\.model), rows)
-    }
 }

@@ -6,6 +6,7 @@ public struct MTA: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "mta",
         abstract: "Multi-touch attribution: credit per marketing channel under every model, side by side.",
+        version: MTAVersion.text,
         subcommands: [Attribute.self, Evaluate.self, Run.self, Runs.self, Generate.self, Import.self, Init.self, SQLCommand.self, Extract.self, Train.self, Explain.self]
     )
 
@@ -20,6 +21,6 @@ public struct MTA: AsyncParsableCommand {
             printError("error: \(error)")
             Foundation.exit(badInputExitCode.rawValue)
         }
-        await main(arguments)
+        await parseAndRun(arguments)
     }
 }

@@ -8,7 +8,8 @@ extension SQLDialect: ExpressibleByArgument {}
 /// Where the events are in the warehouse: the same column and conversion flags as
 /// `mta attribute`, for a table or a query instead of a file.
 struct WarehouseEventArguments: ParsableArguments {
-    @Option(help: "SQL dialect of the query: \(SQLDialect.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "SQL dialect of the query: \(SQLDialect.allCases.map(\.rawValue).joined(separator: ", ")).",
+            transform: Choice.parse("dialect"))
     var dialect: SQLDialect
 
     @Option(help: "Table or view holding the events: name, schema.name or catalog.schema.name.")

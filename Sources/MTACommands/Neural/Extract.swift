@@ -24,7 +24,7 @@ struct Extract: ParsableCommand {
     @Option(help: "Days in a window, the conversion (anchor) day last.")
     var lookbackDays = ExtractOptions().lookbackDays
 
-    @Option(help: "Which days give negative windows: at-risk or td-mta.")
+    @Option(help: "Which days give negative windows: at-risk (default) or td-mta.", transform: Choice.parse("negative rule"))
     var negatives: ExtractOptions.NegativeRule = .atRisk
 
     @Option(help: "Keep the N most touched channels, the rest as 'others' (a window holds at most 64 channels).")

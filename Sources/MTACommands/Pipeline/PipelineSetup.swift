@@ -5,18 +5,22 @@ import AttributionIO
 /// The flags shared by `attribute` and `run`, turned into one pipeline.
 struct PipelineSetup {
     var pipeline: AttributionPipeline
+    /// What `all` left out for this input (one line), printed by each command its own way.
+    var skippedModels: String?
 
     init(source: InputArguments, journeys: JourneyArguments, models modelArguments: ModelArguments,
          intervals: IntervalArguments? = nil, progress: StageProgress? = nil) throws {
         var options = try modelArguments.parsedOptions()
         options.neural.progress = progress.map(NeuralStageProgress.init)
+        let selection = ModelSelection(modelArguments.modelList, pathInput: source.input == .paths, options: options)
+        skippedModels = selection.note
         let models: [any AttributionModel]
         do {
-            models = try ModelRegistry.models(modelArguments.modelList, options: options)
+            models = try ModelRegistry.models(selection.names, options: options)
         } catch let error as ModelError {
             throw ValidationError("--models: '\(error.model)': \(error.message)")
         }
-        guard !models.isEmpty else { throw ValidationError("--models names no model") }
+        guard !models.isEmpty else { throw ValidationError("--models names no model that applies to this input") }
         let input: any AttributionSource = try source.attributionSource()
         var pipeline = AttributionPipeline(source: input, journeys: journeys.options, models: models)
         pipeline.progress = progress
@@ -44,8 +48,7 @@ enum RunPrinter {
 
     static func results(_ document: AttributionDocument) {
         print(describe(document.summary))
-        print("")
-        print(Format.credits(document.results, intervals: document.intervals))
+        print(CreditTables.render(document.results, intervals: document.intervals))
         if let note = intervalNote(document) { print(note) }
         for result in document.results where !result.messages.isEmpty {
             print("")

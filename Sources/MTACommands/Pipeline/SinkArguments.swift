@@ -15,7 +15,7 @@ struct SinkArguments: ParsableArguments {
     @Option(help: "Prefix of the result tables' names (letters, digits, _).")
     var tablePrefix = "mta_"
 
-    @Option(help: "overwrite: replace this job id's earlier rows; append: add rows.")
+    @Option(help: "overwrite (default): replace this job id's earlier rows; append: add rows.", transform: Choice.parse("write mode"))
     var writeMode: DatabaseSink.Mode = .overwrite
 
     @Option(help: "Job id carried by every result row (default: the start time, e.g. 20261123T041500Z).")

@@ -17,18 +17,18 @@ struct Run: AsyncParsableCommand {
     @Option(help: "A config file (see `mta init`); flags given here win over its keys.")
     var config: String?
 
-    @OptionGroup var source: InputArguments
-    @OptionGroup var journeys: JourneyArguments
-    @OptionGroup var modelArguments: ModelArguments
-    @OptionGroup var intervalArguments: IntervalArguments
+    @OptionGroup(title: "Input") var source: InputArguments
+    @OptionGroup(title: "Journeys") var journeys: JourneyArguments
+    @OptionGroup(title: "Models") var modelArguments: ModelArguments
+    @OptionGroup(title: "Intervals") var intervalArguments: IntervalArguments
 
     /// Result tables and `--job-id` (which also names data/<job_id>/; default: the UTC start time, made unique).
-    @OptionGroup var sinks: SinkArguments
+    @OptionGroup(title: "Warehouse result tables") var sinks: SinkArguments
 
     @Option(help: "Folder holding one folder per job.")
     var dataDir = "data"
 
-    @OptionGroup var period: WindowArguments
+    @OptionGroup(title: "Period") var period: WindowArguments
 
     @Option(help: "Spend per channel (CSV: channel,spend[,period]) for cost per conversion and ROAS.")
     var spend: String?
@@ -42,7 +42,7 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Print nothing but errors and warnings.")
     var quiet = false
 
-    @Option(help: "Log lines on standard error: text or json.")
+    @Option(help: "Log lines on standard error: text (default) or json.", transform: Choice.parse("log format"))
     var logFormat: RunLog.Format = .text
 
     static let reportName = "multi_touch_attribution.html"
@@ -52,6 +52,7 @@ struct Run: AsyncParsableCommand {
         let meter = quiet ? nil : ProgressMeter(log: log)
         let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments, intervals: intervalArguments,
                                       progress: meter?.progress)
+        if let note = setup.skippedModels { log.info(note) }
         var pipeline = setup.pipeline
         pipeline.journeys.window = try reportingErrors { try period.window(now: Date()) }
         pipeline.onStage = { stage, seconds in log.stage(stage, seconds: seconds) }
