@@ -12,6 +12,9 @@ public struct ModelRecommendation: Sendable, Equatable {
         self.reason = reason
     }
 
+    /// Below this held-out ROC AUC the best fit is called weak.
+    static let weakFit = 0.6
+
     public static func choose(_ results: [ModelResult]) -> ModelRecommendation? {
         if results.contains(where: { $0.model == NeuralModel.removalName }) {
             return ModelRecommendation(
@@ -29,7 +32,10 @@ public struct ModelRecommendation: Sendable, Equatable {
         if !others.isEmpty {
             reason += " against " + others.map { "\(Self.three($0.1)) for \($0.0)" }.joined(separator: ", ")
         }
-        return ModelRecommendation(model: best.0, reason: reason + ")")
+        reason += ")"
+        // Near 0.5 a fit tells converting journeys from null ones no better than a coin: say so.
+        if best.1 < Self.weakFit { reason += ", though no model here predicts much better than chance (0.5)" }
+        return ModelRecommendation(model: best.0, reason: reason)
     }
 
     private static func three(_ x: Double) -> String {

@@ -44,9 +44,18 @@ enum NumberFormat {
     static func points(_ difference: Double) -> String { grouped(difference * 100, decimals: 1) + " points" }
 
     /// A share as a percentage: 1 decimal, 2 below 1 % so small channels do not read as 0.
-    static func percent(_ share: Double) -> String {
+    static func percent(_ share: Double) -> String { percentNumber(share) + " %" }
+
+    /// An interval's level: `95 %`, decimals only where it has them (`97.5 %`).
+    static func level(_ level: Double) -> String {
+        let p = level * 100
+        return (p == p.rounded() ? String(Int(p)) : grouped(p, decimals: 1)) + " %"
+    }
+
+    /// The number `percent` shows, without the sign (for tables whose header says %).
+    static func percentNumber(_ share: Double) -> String {
         let p = share * 100
-        return grouped(p, decimals: abs(p) < 1 && p != 0 ? 2 : 1) + " %"
+        return grouped(p, decimals: abs(p) < 1 && p != 0 ? 2 : 1)
     }
 
     /// Seconds of a stage timing.

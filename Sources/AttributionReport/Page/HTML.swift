@@ -66,6 +66,7 @@ struct HTMLTable {
     var numeric: Set<Int>
     var rows: [(attributes: [(String, String)], cells: [Cell])] = []
     var cssClass = "data"
+    static let compactAbove = 7
 
     init(header: [String], numeric: Set<Int>) {
         self.header = header
@@ -75,9 +76,11 @@ struct HTMLTable {
     mutating func append(_ cells: [Cell], attributes: [(String, String)] = []) { rows.append((attributes, cells)) }
 
     var html: String {
-        var s = "<div class=\"table-wrap\"><table class=\"\(cssClass)\"><thead><tr>"
+        // Many columns (a model each) get the compact style, so 800 px and print keep them all.
+        let style = header.count > Self.compactAbove ? cssClass + " compact" : cssClass
+        var s = "<div class=\"table-wrap\"><table class=\"\(style)\"><thead><tr>"
         for (i, h) in header.enumerated() {
-            s += "<th\(numeric.contains(i) ? " class=\"num\"" : "")>\(HTML.escape(h))</th>"
+            s += "<th\(numeric.contains(i) ? " class=\"num\"" : "")>\(HTML.breakable(h))</th>"
         }
         s += "</tr></thead><tbody>\n"
         for row in rows {

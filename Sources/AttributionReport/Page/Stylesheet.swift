@@ -38,6 +38,9 @@ enum Stylesheet {
     table.data th.num { white-space: normal; }
     table.data .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     table.data tbody tr:nth-child(even) td { background: #fafafa; }
+    table.data.compact { font-size: 11px; }
+    table.data.compact th, table.data.compact td { padding: 2px 3px; }
+    table.data.compact td:first-child { max-width: 15ch; }
     dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; font-size: 13px; }
     dl.meta dt { color: #555; }
     dl.meta dd { margin: 0; overflow-wrap: anywhere; }

@@ -50,7 +50,7 @@ struct AnswerSection: ReportSection {
             var text = NumberFormat.percent(shares[c])
             if let m = model, let k = m.channels.lookup(r.channels.names[c]) {
                 let i = m.intervals[Int(k)]
-                text += " (\(NumberFormat.percent(intervals!.options.level)) interval \(NumberFormat.percent(i.shareLow))–\(NumberFormat.percent(i.shareHigh)))"
+                text += " (\(NumberFormat.level(intervals!.options.level)) interval \(NumberFormat.percent(i.shareLow))–\(NumberFormat.percent(i.shareHigh)))"
             }
             return text
         }

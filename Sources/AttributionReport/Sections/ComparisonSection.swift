@@ -43,12 +43,13 @@ struct ComparisonSection: ReportSection {
                                caption: caption)
         html += HTML.paragraph(disagreement(channels: channels, shares: shareByModel, models: results.count))
 
-        var t = HTMLTable(header: ["channel"] + results.map(\.model) + ["spread"], numeric: Set(1...(results.count + 1)))
+        // Shares in % and the spread in points, the units in the header: a column per model fits 800 px.
+        var t = HTMLTable(header: ["channel (share, %)"] + results.map(\.model) + ["spread (points)"], numeric: Set(1...(results.count + 1)))
         for c in channels {
             let values = shareByModel.map { $0[c] }
-            var cells: [HTMLTable.Cell] = values.map { v in v.map { .number($0, shown: NumberFormat.percent($0), field: "share") } ?? .empty() }
+            var cells: [HTMLTable.Cell] = values.map { v in v.map { .number($0, shown: NumberFormat.percentNumber($0), field: "share") } ?? .empty() }
             let spread = Self.spread(values.compactMap { $0 })
-            cells.append(.number(spread, shown: NumberFormat.points(spread), field: "spread"))
+            cells.append(.number(spread, shown: NumberFormat.grouped(spread * 100, decimals: 1), field: "spread"))
             t.append([.text(c)] + cells, attributes: [("data-channel", c)])
         }
         html += t.html
