@@ -107,17 +107,17 @@ struct EventColumns: Sendable {
     let required: Int
 
     init(header: CSVHeader, options: EventInputOptions, file: String) throws {
-        user = try header.index(of: options.userColumn, file: file, flag: "--user-column")
-        event = try header.index(of: options.eventColumn, file: file, flag: "--event-column")
-        time = try header.index(of: options.timeColumn, file: file, flag: "--time-column")
-        value = try options.valueColumn.map { try header.index(of: $0, file: file, flag: "--value-column") }
+        user = try header.index(of: options.userColumn, file: file, flag: options.settingName("--user-column"))
+        event = try header.index(of: options.eventColumn, file: file, flag: options.settingName("--event-column"))
+        time = try header.index(of: options.timeColumn, file: file, flag: options.settingName("--time-column"))
+        value = try options.valueColumn.map { try header.index(of: $0, file: file, flag: options.settingName("--value-column")) }
         switch options.conversion {
         case .event(let name):
             conversionEvent = Array(name.utf8)
             conversionFlag = nil
         case .column(let name):
             conversionEvent = nil
-            conversionFlag = try header.index(of: name, file: file, flag: "--conversion-column")
+            conversionFlag = try header.index(of: name, file: file, flag: options.settingName("--conversion-column"))
         }
         names = header.names
         delimiter = header.delimiter

@@ -16,10 +16,15 @@ public struct EventInputOptions: Sendable {
     public var conversion: Conversion
     /// The field separator; nil: a comma, or `;`/tab when the header line shows one.
     public var delimiter: UInt8? = nil
+    /// How the user set each column option, by flag (`--user-column` → `--user-column;
+    /// key 'columns.user' at mta.yaml:9`), so a missing column says what to change.
+    public var settingNames: [String: String] = [:]
     /// Skip rows with errors (counted and reported) instead of stopping.
     public var skipBadRows = false
     /// Advanced by the bytes parsed, for a progress meter.
     public var progress: StageProgress? = nil
 
     public init(conversion: Conversion) { self.conversion = conversion }
+
+    func settingName(_ flag: String) -> String { settingNames[flag] ?? flag }
 }

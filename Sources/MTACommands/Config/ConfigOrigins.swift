@@ -10,7 +10,10 @@ struct ConfigOrigins {
 
     init(path: String) { self.path = path }
 
-    mutating func add(flag: String, entry: ConfigEntry) { entries.append((flag, entry)) }
+    mutating func add(flag: String, entry: ConfigEntry) {
+        entries.append((flag, entry))
+        ConfigProvenance.register(flag: flag, entry: entry, path: path)
+    }
 
     /// Parses and validates the expanded arguments once; a problem naming a flag
     /// that came from the file becomes `FILE:LINE: key '…': …` (exit 2). Anything

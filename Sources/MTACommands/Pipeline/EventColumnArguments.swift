@@ -42,6 +42,9 @@ struct EventColumnArguments: ParsableArguments {
         o.timeColumn = timeColumn
         o.valueColumn = valueColumn
         o.delimiter = delimiter.flatMap(CSVDelimiter.parse)
+        for flag in ["--user-column", "--event-column", "--time-column", "--value-column", "--conversion-column"] {
+            o.settingNames[flag] = ConfigProvenance.name(flag)
+        }
         return o
     }
 

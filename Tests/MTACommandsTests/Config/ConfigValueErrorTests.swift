@@ -51,6 +51,21 @@ import Testing
         #expect(!out.stderr.contains("column"))
     }
 
+    /// A column named in the file that the header lacks: the error names the key and line too.
+    @Test func aMissingColumnFromTheConfigNamesItsKey() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        try cli.write("events.csv", AttributeCommandTests.events)
+        try cli.write("c.yaml", "conversion:\n  event: purchase\ncolumns:\n  user: userid\n")
+        let out = try cli.run(["attribute", "events.csv", "--config", "c.yaml"])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("(--user-column; key 'columns.user' at c.yaml:4)") && out.stderr.contains("did you mean 'user_id'?"),
+                "\(out.stderr)")
+        // Given on the command line, only the flag is named.
+        let flagged = try cli.run(["attribute", "events.csv", "--config", "c.yaml", "--user-column", "usr"])
+        #expect(flagged.stderr.contains("(--user-column);"), "\(flagged.stderr)")
+    }
+
     @Test func theDelimiterComesFromTheConfigOrTheHeader() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }
