@@ -24,16 +24,15 @@ enum ConfigExpansion {
             }
             if given.contains(key.flag) || (key.kind == .switchFlag && given.contains(key.negatedFlag)) { continue }
             let tokens = try tokens(for: key, entry, path)
-            if let flag = tokens.first { origins.add(flag: flag, entry: entry) }
+            origins.add(tokens: tokens, entry: entry)
             added += tokens
         }
         var result = arguments
         if let positional, !hasPositional(Array(arguments.dropFirst())) {
             result.insert(positional, at: 1)
         }
-        result += added
-        try origins.check(result)
-        return result
+        try origins.check(given: result)
+        return result + added
     }
 
     /// Nearest schema key by edit distance: a typo in a key is the usual cause.

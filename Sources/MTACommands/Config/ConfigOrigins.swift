@@ -6,36 +6,53 @@ import AttributionIO
 /// so a value the flags reject is reported against the file, not the command line.
 struct ConfigOrigins {
     let path: String
-    private var entries: [(flag: String, entry: ConfigEntry)] = []
+    private var entries: [(flag: String, tokens: [String], entry: ConfigEntry)] = []
 
     init(path: String) { self.path = path }
 
-    mutating func add(flag: String, entry: ConfigEntry) {
-        entries.append((flag, entry))
+    /// `tokens`: what the entry added to the arguments (the flag and its value).
+    mutating func add(tokens: [String], entry: ConfigEntry) {
+        guard let flag = tokens.first else { return }
+        entries.append((flag, tokens, entry))
         ConfigProvenance.register(flag: flag, entry: entry, path: path)
     }
 
-    /// Parses and validates the expanded arguments once; a problem naming a flag
-    /// that came from the file becomes `FILE:LINE: key '…': …` (exit 2). Anything
-    /// else (a command-line mistake, --help) is left to the real parse.
-    func check(_ arguments: [String]) throws {
-        guard !entries.isEmpty else { return }
+    /// Parses and validates the arguments once (`given` from the command line, then
+    /// every entry's tokens); a problem with a value from the file becomes
+    /// `FILE:LINE: key '…': …` (exit 2). Anything else (a command-line mistake,
+    /// --help) is left to the real parse.
+    func check(given: [String]) throws {
+        guard !entries.isEmpty, let message = Self.problem(given + entries.flatMap(\.tokens)) else { return }
+        guard let entry = origin(of: message) ?? entryWithout(given) else { return }
+        throw ConfigExpansion.keyError(path, entry, message)
+    }
+
+    /// The usage problem with these arguments, if any (not --help, which is a clean exit).
+    private static func problem(_ arguments: [String]) -> String? {
         do {
             let command = try MTA.parseAsRoot(arguments)
             try (command as? any ConfiguredValueChecks)?.checkConfiguredValues()
+            return nil
         } catch {
-            guard MTA.exitCode(for: error) == .validationFailure else { return }
-            let message = MTA.message(for: error)
-            guard let entry = origin(of: message) else { return }
-            throw ConfigExpansion.keyError(path, entry, message)
+            return MTA.exitCode(for: error) == .validationFailure ? MTA.message(for: error) : nil
         }
+    }
+
+    /// For a message that names no flag ("unknown model 'shapely'"): the one entry
+    /// whose removal makes the arguments valid.
+    private func entryWithout(_ given: [String]) -> ConfigEntry? {
+        for k in entries.indices {
+            let others = entries.indices.filter { $0 != k }.flatMap { entries[$0].tokens }
+            if Self.problem(given + others) == nil { return entries[k].entry }
+        }
+        return nil
     }
 
     /// The entry whose flag the message names first (as a whole flag: `--seed`, not `--seeds`).
     /// A family named as `--neural-*` stands for the first of its flags from the file.
     func origin(of message: String) -> ConfigEntry? {
         var best: (position: String.Index, entry: ConfigEntry)? = nil
-        for (flag, entry) in entries {
+        for (flag, _, entry) in entries {
             for family in Self.families(in: message) where flag.hasPrefix(family.prefix) {
                 if family.position < (best?.position ?? message.endIndex) { best = (family.position, entry) }
             }
