@@ -43,7 +43,9 @@ struct Init: ParsableCommand {
     # Values may name environment variables as ${NAME} (e.g. passwords): they are
     # never printed, logged or written to attribution.json.
 
-    job_id: sample                  # --job-id: results go to data/<job_id>/ (mta run)
+    # job_id: nightly               # --job-id: results go to data/<job_id>/ (mta run).
+    #   Unset, every run gets its own folder named by its UTC start time, so `mta runs`
+    #   keeps a history. Set it only when each rerun should replace the last one.
 
     source:
       path: sample.csv              # an event-level CSV (positional argument)
@@ -53,6 +55,7 @@ struct Init: ParsableCommand {
       # table: touchpoints          # --table: table or view in the database
       # query: SELECT ...           # --query: or any query returning the columns below
       # dialect: postgres           # --dialect postgres | redshift (PostgreSQL-protocol sources)
+      # delimiter: ";"              # --delimiter , ; tab | (default: comma, or ; / tab seen in the header)
       # skip_bad_rows: false        # --skip-bad-rows
 
     columns:

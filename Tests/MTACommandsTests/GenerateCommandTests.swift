@@ -26,8 +26,10 @@ import Testing
         for (line, t) in zip(lines.dropFirst(), truth) {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             #expect(f.count == 6)
-            #expect(f[0] == t.channel && Double(f[1]) == t.effect && Int(f[2]) == t.incrementalConversions)
-            #expect(Double(f[3]) == t.share && Double(f[4]) == t.incrementalRevenue && Int(f[5]) == t.usersTouched, "\(line)")
+            // Numbers as every result CSV rounds them.
+            #expect(f[0] == t.channel && f[1] == JSONValue.formatRounded(t.effect) && Int(f[2]) == t.incrementalConversions)
+            #expect(f[3] == (t.share.map(JSONValue.formatRounded) ?? "") && f[4] == JSONValue.formatRounded(t.incrementalRevenue)
+                    && Int(f[5]) == t.usersTouched, "\(line)")
         }
         #expect(lines.contains { $0.hasPrefix("display,0,0,0,0,") })
     }

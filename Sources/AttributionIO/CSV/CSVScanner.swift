@@ -14,21 +14,23 @@ struct CSVField: Sendable {
 }
 
 private let quote = UInt8(ascii: "\"")
-private let comma = UInt8(ascii: ",")
 private let newline = UInt8(ascii: "\n")
 private let carriageReturn = UInt8(ascii: "\r")
 
-/// An RFC 4180 record scanner over bytes: quoted fields with embedded commas,
+/// An RFC 4180 record scanner over bytes: quoted fields with embedded delimiters,
 /// quotes and newlines, CRLF or LF line ends. It reads in place and allocates nothing per record.
 struct CSVScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position: Int
     let end: Int
+    /// The field separator: one byte fixed for the scan, compared like a constant.
+    let delimiter: UInt8
 
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, end: Int? = nil) {
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, end: Int? = nil, delimiter: UInt8 = CSVDelimiter.comma) {
         self.bytes = bytes
         self.position = start
         self.end = end ?? bytes.count
+        self.delimiter = delimiter
     }
 
     /// Scans the next record into `fields`; returns its starting offset, or nil at the end.
@@ -45,6 +47,7 @@ struct CSVScanner {
     }
 
     private mutating func scanRecord(into fields: inout [CSVField], recordStart: Int) throws(RowProblem) {
+        let delimiter = self.delimiter
         while true {
             if position < end && bytes[position] == quote {
                 try scanQuoted(into: &fields, recordStart: recordStart)
@@ -52,7 +55,7 @@ struct CSVScanner {
                 let start = position
                 while position < end {
                     let b = bytes[position]
-                    if b == comma || b == newline { break }
+                    if b == delimiter || b == newline { break }
                     position += 1
                 }
                 var stop = position
@@ -62,7 +65,7 @@ struct CSVScanner {
                 fields.append(CSVField(start: start, end: stop, quoted: false))
             }
             if position >= end { return }
-            if bytes[position] == comma {
+            if bytes[position] == delimiter {
                 position += 1
                 continue
             }
@@ -79,7 +82,7 @@ struct CSVScanner {
         while true {
             while position < end && bytes[position] != quote { position += 1 }
             guard position < end else {
-                throw RowProblem(offset: open, column: nil, value: text(from: start, stoppingAtComma: false),
+                throw RowProblem(offset: open, column: nil, value: text(from: start, stoppingAtDelimiter: false),
                                  message: "unterminated quoted field (opened here, never closed)", field: field)
             }
             if position + 1 < end && bytes[position + 1] == quote {
@@ -97,21 +100,21 @@ struct CSVScanner {
                 position += 1
             } else if b == carriageReturn && position + 1 == end {
                 position += 1
-            } else if b != comma && b != newline {
-                throw RowProblem(offset: recordStart, column: nil, value: text(from: open, stoppingAtComma: true),
+            } else if b != delimiter && b != newline {
+                throw RowProblem(offset: recordStart, column: nil, value: text(from: open, stoppingAtDelimiter: true),
                                  message: "unexpected character '\(Character(Unicode.Scalar(b)))' after a closing quote",
                                  field: field)
             }
         }
     }
 
-    /// Raw text from `from` to the line end (or the next comma), at most 200 bytes:
+    /// Raw text from `from` to the line end (or the next delimiter), at most 200 bytes:
     /// enough to show the user where a broken field starts.
-    private func text(from: Int, stoppingAtComma: Bool) -> String {
+    private func text(from: Int, stoppingAtDelimiter: Bool) -> String {
         var stop = from
         while stop < end && stop - from < 200 {
             let b = bytes[stop]
-            if b == newline || b == carriageReturn || (stoppingAtComma && b == comma) { break }
+            if b == newline || b == carriageReturn || (stoppingAtDelimiter && b == delimiter) { break }
             stop += 1
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<stop]), as: UTF8.self)
@@ -164,7 +167,8 @@ extension UnsafeBufferPointer<UInt8> {
     /// Without any quote in the data, any newline is a record boundary; with quotes,
     /// boundaries come from a sequential scan so a quoted newline is never taken for one.
     /// `hasQuotes`: whether a quote follows `start`, when the caller has looked already.
-    func recordChunks(from start: Int, parts: Int, hasQuotes known: Bool? = nil) throws(RowProblem) -> [Range<Int>] {
+    func recordChunks(from start: Int, parts: Int, hasQuotes known: Bool? = nil,
+                      delimiter: UInt8 = CSVDelimiter.comma) throws(RowProblem) -> [Range<Int>] {
         let n = count
         guard parts > 1, n - start > 1 << 20 else { return [start..<n] }
         var cuts = [start]
@@ -177,7 +181,7 @@ extension UnsafeBufferPointer<UInt8> {
                 if p < n { cuts.append(p + 1) }
             }
         } else {
-            var scanner = CSVScanner(bytes: self, start: start)
+            var scanner = CSVScanner(bytes: self, start: start, delimiter: delimiter)
             var fields: [CSVField] = []
             for k in 1..<parts {
                 let target = start + (n - start) * k / parts

@@ -16,6 +16,7 @@ public struct CSVWriter {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// Full precision, so the file carries exactly what was computed.
-    public static func number(_ d: Double) -> String { JSONValue.format(d) }
+    /// Rounded to the precision the figures carry (see `JSONValue.formatRounded`):
+    /// float noise in a spreadsheet reads as a real difference.
+    public static func number(_ d: Double) -> String { JSONValue.formatRounded(d) }
 }

@@ -148,13 +148,13 @@ private struct Reader {
                 var list: [String] = []
                 for item in items {
                     guard case .scalar(let s) = item else {
-                        throw InputError(file: path, line: self.line(item) ?? line, column: key, message: "list items must be single values")
+                        throw InputError(file: path, line: self.line(item) ?? line, message: "key '\(key)': list items must be single values")
                     }
                     list.append(try expand(s.string, key: key, line: line))
                 }
                 entries.append(ConfigEntry(key: key, value: .list(list), line: line))
             case .alias:
-                throw InputError(file: path, line: line, column: key, message: "YAML aliases are not supported")
+                throw InputError(file: path, line: line, message: "key '\(key)': YAML aliases are not supported")
             }
         }
     }
@@ -172,14 +172,14 @@ private struct Reader {
             }
             out += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
-                throw InputError(file: path, line: line, column: key, message: "unterminated ${ in the value")
+                throw InputError(file: path, line: line, message: "key '\(key)': unterminated ${ in the value")
             }
             let name = String(rest[open.upperBound..<close])
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-                throw InputError(file: path, line: line, column: key, message: "'${\(name)}' is not an environment variable name")
+                throw InputError(file: path, line: line, message: "key '\(key)': '${\(name)}' is not an environment variable name")
             }
             guard let value = environment[name] else {
-                throw InputError(file: path, line: line, column: key, message: "environment variable \(name) is not set")
+                throw InputError(file: path, line: line, message: "key '\(key)': environment variable \(name) is not set")
             }
             if !value.isEmpty { secrets.append(value) }
             out += value

@@ -15,7 +15,7 @@ public enum EventCSVReader {
     static func scan(path: String, options: EventInputOptions) throws -> (file: MappedFile, chunks: [EventChunk], report: ReadReport) {
         let file = try MappedFile(path: path)
         options.progress?.begin("read events", total: file.bytes.count, unit: "B")
-        let header = try CSVHeader(file: file)
+        let header = try CSVHeader(file: file, delimiter: options.delimiter)
         let layout = try EventColumns(header: header, options: options, file: path)
 
         let parts: [Range<Int>]
@@ -23,7 +23,8 @@ public enum EventCSVReader {
             let n = chunkCount(forWork: file.bytes.count, minimumPerChunk: 4 << 20)
             let quote = UInt8(ascii: "\"")
             parts = try file.bytes.recordChunks(from: header.bodyStart, parts: n,
-                                                hasQuotes: n > 1 ? file.firstIndex(of: quote, from: header.bodyStart) != nil : nil)
+                                                hasQuotes: n > 1 ? file.firstIndex(of: quote, from: header.bodyStart) != nil : nil,
+                                                delimiter: header.delimiter)
         } catch { throw file.inputError(error.naming(header.names)) }
         // The checks above read the whole file; the parts read it again, each giving back its pages as it goes.
         file.release(0..<file.bytes.count)
@@ -50,9 +51,20 @@ public enum EventCSVReader {
                 ? "every data row was bad (\(report.skippedRows) skipped)" : "no data rows after the header")
         }
         if !chunks.contains(where: { $0.isConversion.contains(true) }) {
-            throw options.noConversion(in: path, rows: report.rows)
+            throw options.noConversion(in: path, rows: report.rows, eventCounts: eventCounts(chunks))
         }
         return (file, chunks, report)
+    }
+
+    /// Rows per event name (every row is a touch when none converts); only for the error.
+    private static func eventCounts(_ chunks: [EventChunk]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for c in chunks {
+            var perId = [Int](repeating: 0, count: c.channels.count)
+            for id in c.channel where id >= 0 { perId[Int(id)] += 1 }
+            for (id, n) in perId.enumerated() where n > 0 { counts[c.channels.string(id), default: 0] += n }
+        }
+        return counts
     }
 
     /// Concatenates the parts, renumbering users and channels to file order. Each part's
@@ -90,23 +102,25 @@ struct EventColumns: Sendable {
     let conversionFlag: Int?
     let conversionEvent: [UInt8]?
     let names: [String]
+    let delimiter: UInt8
     /// Fewer fields than this and a row cannot be read.
     let required: Int
 
     init(header: CSVHeader, options: EventInputOptions, file: String) throws {
-        user = try header.index(of: options.userColumn, file: file)
-        event = try header.index(of: options.eventColumn, file: file)
-        time = try header.index(of: options.timeColumn, file: file)
-        value = try options.valueColumn.map { try header.index(of: $0, file: file) }
+        user = try header.index(of: options.userColumn, file: file, flag: options.settingName("--user-column"))
+        event = try header.index(of: options.eventColumn, file: file, flag: options.settingName("--event-column"))
+        time = try header.index(of: options.timeColumn, file: file, flag: options.settingName("--time-column"))
+        value = try options.valueColumn.map { try header.index(of: $0, file: file, flag: options.settingName("--value-column")) }
         switch options.conversion {
         case .event(let name):
             conversionEvent = Array(name.utf8)
             conversionFlag = nil
         case .column(let name):
             conversionEvent = nil
-            conversionFlag = try header.index(of: name, file: file)
+            conversionFlag = try header.index(of: name, file: file, flag: options.settingName("--conversion-column"))
         }
         names = header.names
+        delimiter = header.delimiter
         required = [user, event, time, value ?? 0, conversionFlag ?? 0].max()! + 1
     }
 }
@@ -143,7 +157,7 @@ struct EventChunk: Sendable {
 
     /// `releasing`: the mapped file, whose pages behind the scan are given back every 64k rows.
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, releasing file: MappedFile? = nil) throws(RowProblem) {
-        var scanner = CSVScanner(bytes: bytes, start: range.lowerBound, end: range.upperBound)
+        var scanner = CSVScanner(bytes: bytes, start: range.lowerBound, end: range.upperBound, delimiter: layout.delimiter)
         var fields: [CSVField] = []
         var scratch: [UInt8] = []
         var reported = range.lowerBound

@@ -14,6 +14,11 @@ public struct EventInputOptions: Sendable {
     /// Revenue on conversion rows.
     public var valueColumn: String? = nil
     public var conversion: Conversion
+    /// The field separator; nil: a comma, or `;`/tab when the header line shows one.
+    public var delimiter: UInt8? = nil
+    /// How the user set each column option, by flag (`--user-column` → `--user-column;
+    /// key 'columns.user' at mta.yaml:9`), so a missing column says what to change.
+    public var settingNames: [String: String] = [:]
     /// Skip rows with errors (counted and reported) instead of stopping.
     public var skipBadRows = false
     /// Advanced by the bytes parsed, for a progress meter.
@@ -21,13 +26,5 @@ public struct EventInputOptions: Sendable {
 
     public init(conversion: Conversion) { self.conversion = conversion }
 
-    /// The error for input where nothing converts: every model would credit nothing.
-    public func noConversion(in source: String, rows: Int) -> InputError {
-        switch conversion {
-        case .event(let name):
-            InputError(file: source, column: eventColumn, value: name, message: "the conversion event never occurs (\(rows) rows read)")
-        case .column(let name):
-            InputError(file: source, column: name, message: "no row is marked as a conversion (1 or true) in \(rows) rows")
-        }
-    }
+    func settingName(_ flag: String) -> String { settingNames[flag] ?? flag }
 }

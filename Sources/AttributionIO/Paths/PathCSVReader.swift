@@ -10,6 +10,8 @@ public struct PathInputOptions: Sendable {
     public var nullsColumn: String? = nil
     public var separator = ">"
     public var skipBadRows = false
+    /// The field separator; nil: a comma, or `;`/tab when the header line shows one.
+    public var delimiter: UInt8? = nil
 
     public init() {}
 
@@ -25,11 +27,11 @@ public enum PathCSVReader {
             throw InputError(file: path, message: "the path separator must not be empty")
         }
         let file = try MappedFile(path: path)
-        let header = try CSVHeader(file: file)
-        let pathIndex = try header.index(of: options.pathColumn, file: path)
-        let convIndex = try header.index(of: options.conversionsColumn, file: path)
-        let valueIndex = try optionalColumn(options.valueColumn, default: PathInputOptions.defaultValueColumn, header, path)
-        let nullsIndex = try optionalColumn(options.nullsColumn, default: PathInputOptions.defaultNullsColumn, header, path)
+        let header = try CSVHeader(file: file, delimiter: options.delimiter)
+        let pathIndex = try header.index(of: options.pathColumn, file: path, flag: "--path-column")
+        let convIndex = try header.index(of: options.conversionsColumn, file: path, flag: "--conversions-column")
+        let valueIndex = try optionalColumn(options.valueColumn, default: PathInputOptions.defaultValueColumn, header, path, flag: "--value-column")
+        let nullsIndex = try optionalColumn(options.nullsColumn, default: PathInputOptions.defaultNullsColumn, header, path, flag: "--nulls-column")
         let required = [pathIndex, convIndex, valueIndex ?? 0, nullsIndex ?? 0].max()! + 1
 
         // Channel names are interned from the bytes and paths kept in one flat array:
@@ -39,7 +41,7 @@ public enum PathCSVReader {
         var rows: [(end: Int, conversions: Double, value: Double, nulls: Double)] = []
         let separator = Array(options.separator.utf8)
         var report = ReadReport()
-        var scanner = CSVScanner(bytes: file.bytes, start: header.bodyStart)
+        var scanner = CSVScanner(bytes: file.bytes, start: header.bodyStart, delimiter: header.delimiter)
         var fields: [CSVField] = []
         var scratch: [UInt8] = []
         while true {
@@ -110,8 +112,8 @@ public enum PathCSVReader {
     }
 
     /// A column the user named must exist; a default one is used only if present.
-    private static func optionalColumn(_ named: String?, default name: String, _ header: CSVHeader, _ file: String) throws -> Int? {
-        if let named { return try header.index(of: named, file: file) }
+    private static func optionalColumn(_ named: String?, default name: String, _ header: CSVHeader, _ file: String, flag: String) throws -> Int? {
+        if let named { return try header.index(of: named, file: file, flag: flag) }
         guard header.names.contains(where: { $0.lowercased() == name.lowercased() }) else { return nil }
         return try header.index(of: name, file: file)
     }

@@ -6,7 +6,7 @@ import Foundation
 /// Every shown number is formatted from the same double the CSV files hold.
 enum NumberFormat {
     /// The CSV files' form (full precision), for `data-value` attributes.
-    static func exact(_ d: Double) -> String { JSONValue.format(d) }
+    static func exact(_ d: Double) -> String { JSONValue.formatRounded(d) }
 
     /// `1234567.891` with 1 decimal → `1,234,567.9`.
     static func grouped(_ d: Double, decimals: Int) -> String {

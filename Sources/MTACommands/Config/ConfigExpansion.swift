@@ -13,25 +13,38 @@ enum ConfigExpansion {
         SecretMask.register(config.secrets)
         let given = Set(arguments.compactMap { $0.hasPrefix("--") ? String($0.split(separator: "=", maxSplits: 1)[0]) : nil })
         var added: [String] = []
+        var origins = ConfigOrigins(path: path)
         var positional: String? = nil
         for entry in config.entries {
-            guard let key = ConfigSchema.key(entry.key) else {
-                throw InputError(file: path, line: entry.line, column: entry.key,
-                                 message: "unknown key; known keys: \(ConfigSchema.keys.map(\.key).joined(separator: ", "))")
-            }
+            guard let key = ConfigSchema.key(entry.key) else { throw unknownKey(entry, path) }
             guard key.commands.contains(command) else { continue }
             if key.kind == .positional {
                 positional = try scalar(entry, path)
                 continue
             }
             if given.contains(key.flag) || (key.kind == .switchFlag && given.contains(key.negatedFlag)) { continue }
-            added += try tokens(for: key, entry, path)
+            let tokens = try tokens(for: key, entry, path)
+            origins.add(tokens: tokens, entry: entry)
+            added += tokens
         }
         var result = arguments
         if let positional, !hasPositional(Array(arguments.dropFirst())) {
             result.insert(positional, at: 1)
         }
+        try origins.check(given: result)
         return result + added
+    }
+
+    /// Nearest schema key by edit distance: a typo in a key is the usual cause.
+    private static func unknownKey(_ entry: ConfigEntry, _ path: String) -> InputError {
+        let hint = NearestName.to(entry.key, in: ConfigSchema.keys.map(\.key)).map { "; did you mean '\($0)'?" } ?? ""
+        return InputError(file: path, line: entry.line,
+                          message: "unknown key '\(entry.key)'\(hint) (`mta init --keys` lists every key)")
+    }
+
+    /// `FILE:LINE: key 'journeys.lookback_days': …`: a config problem is about a key, not a column.
+    static func keyError(_ path: String, _ entry: ConfigEntry, _ message: String) -> InputError {
+        InputError(file: path, line: entry.line, message: "key '\(entry.key)': \(message)")
     }
 
     static func configPath(_ arguments: [String]) -> String? {
@@ -44,7 +57,7 @@ enum ConfigExpansion {
 
     private static func tokens(for key: ConfigKey, _ entry: ConfigEntry, _ path: String) throws -> [String] {
         func wrong(_ expected: String, _ value: String) -> InputError {
-            InputError(file: path, line: entry.line, column: entry.key, value: value, message: "expected \(expected)")
+            keyError(path, entry, "expected \(expected), got '\(value)'")
         }
         switch key.kind {
         case .switchFlag:
@@ -84,7 +97,7 @@ enum ConfigExpansion {
 
     private static func scalar(_ entry: ConfigEntry, _ path: String) throws -> String {
         guard case .scalar(let v) = entry.value else {
-            throw InputError(file: path, line: entry.line, column: entry.key, message: "expected a single value, not a list")
+            throw keyError(path, entry, "expected a single value, not a list")
         }
         return v
     }

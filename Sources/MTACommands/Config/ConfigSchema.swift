@@ -47,6 +47,7 @@ enum ConfigSchema {
         ConfigKey("source.table", "--table", .text),
         ConfigKey("source.query", "--query", .text),
         ConfigKey("source.dialect", "--dialect", .text),
+        ConfigKey("source.delimiter", "--delimiter", .text),
         ConfigKey("source.skip_bad_rows", "--skip-bad-rows", .flag, modelCommands),
         // Which column holds what.
         ConfigKey("columns.user", "--user-column", .text),

@@ -17,6 +17,15 @@ struct EventColumnArguments: ParsableArguments {
     @Option(help: "Channel / event name column.") var eventColumn = "event"
     @Option(help: "Timestamp column.") var timeColumn = "timestamp"
 
+    @Option(help: "Field separator of CSV input: ',', ';', tab (or \\t) or '|' (default: a comma, or ';'/tab when the header line has no comma but one of those).")
+    var delimiter: String?
+
+    func validate() throws {
+        if let delimiter, CSVDelimiter.parse(delimiter) == nil {
+            throw ValidationError("--delimiter must be one of \(CSVDelimiter.spellings); got '\(delimiter)'")
+        }
+    }
+
     /// Exactly one conversion rule; called only where events are read (path input has none).
     func requireConversionRule() throws {
         switch (conversionEvent, conversionColumn) {
@@ -32,6 +41,10 @@ struct EventColumnArguments: ParsableArguments {
         o.eventColumn = eventColumn
         o.timeColumn = timeColumn
         o.valueColumn = valueColumn
+        o.delimiter = delimiter.flatMap(CSVDelimiter.parse)
+        for flag in ["--user-column", "--event-column", "--time-column", "--value-column", "--conversion-column"] {
+            o.settingNames[flag] = ConfigProvenance.name(flag)
+        }
         return o
     }
 

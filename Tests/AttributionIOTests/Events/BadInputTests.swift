@@ -54,8 +54,22 @@ import Testing
         #expect(error.line == 1)
         #expect(error.column == "ts")
         #expect(error.description.hasPrefix("\(path):1: column 'ts': no such column"))
-        // The message lists the columns that are there.
-        #expect(error.description.contains("user_id, event, timestamp, revenue"))
+        // The message names the flag to change and lists the columns that are there.
+        #expect(error.message.contains("(--time-column); the header has: user_id, event, timestamp, revenue"), "\(error)")
+        #expect(!error.message.contains("did you mean"), "'ts' is not close to any column")
+    }
+
+    @Test(arguments: [("userid", "--user-column", "user_id"), ("Timestmp", "--time-column", "timestamp"),
+                      ("events", "--event-column", "event")])
+    func missingColumnSuggestsTheNearestName(_ column: String, _ flag: String, _ near: String) throws {
+        var options = Self.options
+        switch flag {
+        case "--user-column": options.userColumn = column
+        case "--time-column": options.timeColumn = column
+        default: options.eventColumn = column
+        }
+        let (e, _) = try readError(Self.goodStart, options: options)
+        #expect(e?.message.contains("(\(flag))") == true && e?.message.contains("did you mean '\(near)'?") == true, "\(String(describing: e))")
     }
 
     @Test func missingValueAndConversionColumns() throws {
@@ -154,6 +168,21 @@ import Testing
         #expect(error.value == "signup")
         #expect(error.description.hasPrefix("\(path): column 'event', value 'signup': the conversion event never occurs"))
         #expect(error.message.contains("3 rows"))
+        // Which events there are, most frequent first, with their rows.
+        #expect(error.message.contains("most frequent events in 'event': email (1 row), purchase (1 row), two\nline\r\nbreaks (1 row)"),
+                "\(error.message)")
+        #expect(!error.message.contains("differ only in case"))
+    }
+
+    @Test func conversionEventDifferingOnlyInCaseIsPointedOut() throws {
+        var options = Self.options
+        options.conversion = .event("Purchase")
+        let text = Self.goodStart + (1...7).map { "u\($0),e\($0 % 6),2024-01-0\($0 % 9 + 1),\r\n" }.joined()
+        let (e, _) = try readError(text, options: options)
+        let message = try #require(e).message
+        #expect(message.contains("did you mean 'purchase'? names differ only in case"), "\(message)")
+        // The top five with their counts, ties by name, and how many there are in all.
+        #expect(message.contains("(of 9 distinct): e1 (2 rows), e0 (1 row), e2 (1 row), e3 (1 row), e4 (1 row)"), "\(message)")
     }
 
     @Test func conversionColumnWithNoConversion() throws {

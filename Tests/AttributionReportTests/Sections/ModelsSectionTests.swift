@@ -6,8 +6,8 @@ import Testing
 
 @Suite("ModelsSection")
 struct ModelsSectionTests {
-    /// Every conversion, share and revenue the report shows is the CSV's number, both in
-    /// full precision (data-value) and formatted from that same double.
+    /// Every conversion, share and revenue the report shows is the CSV's number, both
+    /// exactly (data-value) and formatted from that double up to the CSV's rounding.
     @Test(arguments: [3, 40])
     func creditEqualsAttributionCSV(channels: Int) throws {
         let doc = try ReportFixtures.document(channels: channels, users: 1_200, exactMax: 3)
@@ -21,9 +21,15 @@ struct ModelsSectionTests {
             #expect(shown["conversions"]?.value == row[2])
             #expect(shown["share"]?.value == row[3])
             #expect(shown["revenue"]?.value == row[4])
-            #expect(shown["conversions"]?.shown == NumberFormat.conversions(Double(row[2])!))
-            #expect(shown["share"]?.shown == NumberFormat.percent(Double(row[3])!))
-            #expect(shown["revenue"]?.shown == NumberFormat.money(Double(row[4])!))
+            // The CSV rounds to 10 significant digits (or the integer within 1e-9), the page
+            // formats the full double: at a tie (79.05 vs 79.050000000001) either side is right.
+            func withinRounding(_ text: String, _ format: (Double) -> String) -> Set<String> {
+                let v = Double(text)!
+                return Set([v * (1 - 1e-9), v, v * (1 + 1e-9)].map(format))
+            }
+            #expect(withinRounding(row[2], NumberFormat.conversions).contains(shown["conversions"]?.shown ?? ""))
+            #expect(withinRounding(row[3], NumberFormat.percent).contains(shown["share"]?.shown ?? ""))
+            #expect(withinRounding(row[4], NumberFormat.money).contains(shown["revenue"]?.shown ?? ""))
             checked += 1
         }
         #expect(checked > 0)

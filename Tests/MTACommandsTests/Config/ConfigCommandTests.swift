@@ -39,7 +39,13 @@ import Testing
         #expect(rows.values.allSatisfy { !$0.2.isEmpty })
         let run = try cli.run(["run", "--config", "mta.yaml", "--models", "first-touch", "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(cli.exists("data/sample/multi_touch_attribution/multi_touch_attribution.html"))
+        // The template sets no job id: each run keeps its own folder, so `mta runs` has a history.
+        #expect(try cli.run(["run", "--config", "mta.yaml", "--models", "first-touch", "--quiet"]).status == 0)
+        let jobs = try FileManager.default.contentsOfDirectory(atPath: cli.path("data")).filter { !$0.hasPrefix(".") }
+        #expect(jobs.count == 2, "\(jobs)")
+        for job in jobs {
+            #expect(cli.exists("data/\(job)/multi_touch_attribution/multi_touch_attribution.html"))
+        }
     }
 
     @Test(arguments: [

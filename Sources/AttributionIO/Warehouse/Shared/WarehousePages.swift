@@ -12,6 +12,12 @@ extension WarehouseSource {
     /// Touch counts per channel, when top-N needs them before the first page.
     func touchCounts(_ connection: Connection, journeys: JourneyOptions) async throws -> [String: Int] {
         guard journeys.topChannels != nil else { return [:] }
+        return try await touchCounts(connection)
+    }
+
+    /// Touch rows per channel: for top-N, and for the error when nothing converts
+    /// (then every row is a touch, so these are the rows per event name).
+    func touchCounts(_ connection: Connection) async throws -> [String: Int] {
         let sql = try WarehouseQuery.touchCounts(options, from: try fromItem(), dialect: dialect, source: place)
         var counts: [String: Int] = [:]
         try await forEachRow(sql, on: connection) { row in
@@ -45,6 +51,7 @@ extension WarehouseSource {
             }
             journeys.add(rows.takePage())
         }
-        return (journeys, try rows.finishPages())
+        let report = try await rows.finishPages { try await touchCounts(connection) }
+        return (journeys, report)
     }
 }

@@ -99,12 +99,13 @@ struct WarehouseEventAssembler {
     var pendingRows: Int { table.count }
 
     /// The report, once every page is taken: an error if nothing usable was read.
-    func finishPages() throws -> ReadReport {
+    /// `eventCounts` (rows per event, asked of the database) runs only when nothing converts.
+    func finishPages(eventCounts: () async throws -> [String: Int]) async throws -> ReadReport {
         guard read.rows > 0 else {
             throw InputError(file: source, message: read.skippedRows > 0
                 ? "every row had a NULL user, event or time (\(read.skippedRows) skipped)" : "no rows")
         }
-        if conversions == 0 { throw options.noConversion(in: source, rows: read.rows) }
+        if conversions == 0 { throw options.noConversion(in: source, rows: read.rows, eventCounts: try await eventCounts()) }
         return read
     }
 }
