@@ -20,6 +20,6 @@ cp "$bin" "$work/mta"
 cd "$work"
 env -i ./mta generate --users 2000 --out sample.csv
 env -i ./mta init
-env -i ./mta run --config mta.yaml --quiet
+env -i ./mta run --config mta.yaml --job-id sample --quiet
 test -s data/sample/multi_touch_attribution/multi_touch_attribution.html
 echo "static binary ran the whole job: $(ls data/sample/multi_touch_attribution | tr '\n' ' ')"

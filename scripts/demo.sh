@@ -6,5 +6,5 @@ swift build -c release
 mta=.build/release/mta
 "$mta" generate --users 100000 --out sample.csv
 [ -f mta.yaml ] || "$mta" init
-"$mta" run --config mta.yaml
+"$mta" run --config mta.yaml --job-id sample
 echo "open data/sample/multi_touch_attribution/multi_touch_attribution.html in a browser"

@@ -78,6 +78,7 @@ struct InputArguments: ParsableArguments {
         o.nullsColumn = nullsColumn
         o.separator = separator
         o.skipBadRows = skipBadRows
+        o.delimiter = columns.delimiter.flatMap(CSVDelimiter.parse)
         return o
     }
 }

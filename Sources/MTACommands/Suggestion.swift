@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttributionIO
 
 /// "Did you mean" hints for mistyped names: the known word at the smallest edit distance.
 enum Suggestion {
@@ -8,7 +9,7 @@ enum Suggestion {
         // A unique start of a word ("every" for "every-conversion") is as good as a typo.
         let extended = known.filter { $0.lowercased().hasPrefix(typed) }
         if typed.count >= 2, extended.count == 1 { return extended[0] }
-        let scored = known.map { ($0, distance(typed, $0.lowercased())) }
+        let scored = known.map { ($0, NearestName.distance(Array(typed), Array($0.lowercased()))) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         // Beyond a third of the word (at least 2 edits) it is another word, not a typo.
         return best.1 <= max(2, typed.count / 3) ? best.0 : nil
@@ -19,26 +20,6 @@ enum Suggestion {
         var text = "unknown \(kind) '\(word)'"
         if let near = nearest(word, in: known) { text += "; did you mean '\(near)'?" }
         return text + " (known: \(known.joined(separator: ", ")))"
-    }
-
-    /// Edits between two words: insertions, deletions, substitutions and swaps of
-    /// neighbours (the commonest typo, "shapely" for "shapley", is one swap).
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
-        for i in 0...x.count { d[i][0] = i }
-        for j in 0...y.count { d[0][j] = j }
-        for i in 1...x.count {
-            for j in 1...y.count {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return d[x.count][y.count]
     }
 }
 

@@ -1,3 +1,4 @@
+import AttributionIO
 import Testing
 
 @testable import MTACommands
@@ -7,8 +8,8 @@ import Testing
     @Test(arguments: [("shapely", "shapley", 1), ("markov", "markov", 0), ("linaer", "linear", 1),
                       ("", "abc", 3), ("kitten", "sitting", 3), ("ab", "ba", 1)])
     func distance(_ a: String, _ b: String, _ edits: Int) {
-        #expect(Suggestion.distance(a, b) == edits)
-        #expect(Suggestion.distance(b, a) == edits)
+        #expect(NearestName.distance(Array(a), Array(b)) == edits)
+        #expect(NearestName.distance(Array(b), Array(a)) == edits)
     }
 
     @Test func nearestIsATypoOrAUniqueStartAndNothingElse() {

@@ -5,7 +5,7 @@ import Foundation
 /// per kind of figure, percentages at a precision that keeps small shares visible.
 /// Every shown number is formatted from the same double the CSV files hold.
 enum NumberFormat {
-    /// The CSV files' form (full precision), for `data-value` attributes.
+    /// The CSV files' form (rounded to the precision the numbers carry), for `data-value` attributes.
     static func exact(_ d: Double) -> String { JSONValue.formatRounded(d) }
 
     /// `1234567.891` with 1 decimal → `1,234,567.9`.
