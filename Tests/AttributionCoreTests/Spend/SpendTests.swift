@@ -62,13 +62,14 @@ struct SpendTests {
             // credit, no spend: listed, nothing to divide.
             SpendReturn(model: "linear", channel: "social", spend: nil, conversions: 2, revenue: 10),
         ])
-        #expect(rows.map(\.costPerConversion) == [nil, 50, 0, nil])
+        // search spent 0: no cost per conversion (it read "0.00", as if conversions came free).
+        #expect(rows.map(\.costPerConversion) == [nil, 50, nil, nil])
         #expect(rows.map(\.roas) == [0, 2, nil, nil])
 
         let noRevenue = ModelResult(model: "first-touch", channels: channels, conversions: [-1, 4, 0], revenue: nil)
         let plain = SpendReturns.rows(results: [noRevenue], spend: spend)
         #expect(plain.allSatisfy { $0.roas == nil && $0.revenue == nil })
         // Negative credit has no meaningful cost per conversion.
-        #expect(plain.map(\.costPerConversion) == [nil, nil, 0, nil])
+        #expect(plain.map(\.costPerConversion) == [nil, nil, nil, nil])
     }
 }

@@ -123,7 +123,6 @@ public final class SQLiteStatement {
     }
 
     public var columnCount: Int32 { sqlite_nio_sqlite3_column_count(handle) }
-    public func columnName(_ i: Int32) -> String { String(cString: sqlite_nio_sqlite3_column_name(handle, i)) }
     public func isNull(_ i: Int32) -> Bool { sqlite_nio_sqlite3_column_type(handle, i) == SQLITE_NULL }
     public func double(_ i: Int32) -> Double { sqlite_nio_sqlite3_column_double(handle, i) }
     public func int64(_ i: Int32) -> Int64 { sqlite_nio_sqlite3_column_int64(handle, i) }
