@@ -59,9 +59,11 @@ let package = Package(
         // Writes the checkout's git commit into MTACommands for `mta --version`.
         .plugin(name: "BuildCommit", capability: .buildTool()),
         .executableTarget(name: "mta", dependencies: ["MTACommands"]),
-        .testTarget(name: "AttributionCoreTests", dependencies: [
-            "AttributionCore", .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+        .testTarget(
+            name: "AttributionCoreTests",
+            dependencies: [
+                "AttributionCore", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "AttributionIOTests", dependencies: ["AttributionCore", "AttributionIO"]),
         .testTarget(name: "AttributionReportTests", dependencies: ["AttributionCore", "AttributionIO", "AttributionReport"]),
         .testTarget(name: "MTACommandsTests", dependencies: ["MTACommands", "AttributionIO", "mta"]),
@@ -74,7 +76,8 @@ let package = Package(
 if Context.environment["MTA_FUZZ"] != nil {
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["AttributionIO"], path: "Fuzz/FuzzSupport"))
     for name in ["EventCSV", "PathCSV", "Timestamp", "Config", "ExampleFile", "ModelFile"] {
-        package.targets.append(.executableTarget(
-            name: "Fuzz" + name, dependencies: ["FuzzSupport", "AttributionIO", "AttributionCore"], path: "Fuzz/" + name))
+        package.targets.append(
+            .executableTarget(
+                name: "Fuzz" + name, dependencies: ["FuzzSupport", "AttributionIO", "AttributionCore"], path: "Fuzz/" + name))
     }
 }

@@ -3,6 +3,7 @@
 // within the file, or an `InputError` naming the file and a line within it.
 import AttributionCore
 import FuzzSupport
+
 @testable import AttributionIO
 
 private let environment = ["MTA_FUZZ_PASSWORD": "s3cret", "MTA_FUZZ_EMPTY": ""]

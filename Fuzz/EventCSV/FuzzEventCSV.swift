@@ -5,6 +5,7 @@
 // `InputError` with a line and a column (see FuzzSupport.checkCSVError).
 import AttributionCore
 import FuzzSupport
+
 @testable import AttributionIO
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -19,13 +20,13 @@ public func fuzzEventCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         do {
             let (table, report) = try EventCSVReader.read(path: path, options: options)
             guard table.count == report.rows, table.count > 0,
-                  table.channel.count == table.count, table.time.count == table.count,
-                  table.isConversion.count == table.count, table.value.count == table.count
+                table.channel.count == table.count, table.time.count == table.count,
+                table.isConversion.count == table.count, table.value.count == table.count
             else { violation("columns of different lengths, or rows \(report.rows) ≠ \(table.count)") }
             guard report.rows + report.skippedRows <= lineCount(csv) else { violation("more rows than lines") }
             guard table.user.allSatisfy({ $0 >= 0 && Int($0) < table.userCount }),
-                  table.channel.allSatisfy({ $0 >= -1 && Int($0) < table.channels.count }),
-                  table.value.allSatisfy(\.isFinite), table.isConversion.contains(true)
+                table.channel.allSatisfy({ $0 >= -1 && Int($0) < table.channels.count }),
+                table.value.allSatisfy(\.isFinite), table.isConversion.contains(true)
             else { violation("a user or channel id out of range, a value not finite, or no conversion") }
             for e in report.firstSkipped { checkCSVError(e, path: path, input: csv) }
         } catch {

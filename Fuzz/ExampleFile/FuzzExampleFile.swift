@@ -4,6 +4,7 @@
 import AttributionCore
 import Foundation
 import FuzzSupport
+
 @testable import AttributionIO
 
 @_cdecl("LLVMFuzzerTestOneInput")

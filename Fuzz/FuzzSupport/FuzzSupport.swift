@@ -1,17 +1,20 @@
+@testable import AttributionIO
+
 // Shared by the fuzz targets (built only under MTA_FUZZ=1, see scripts/fuzz.sh):
 // libFuzzer's driver, the input as a file for readers that take paths, and the
 // property every reader must keep: return a value, or throw an `InputError` that
 // says where. Anything else calls `violation`, which aborts so libFuzzer saves the input.
 #if canImport(Glibc)
-import AttributionCore
-import Glibc
+    import AttributionCore
+    import Glibc
 #endif
-@testable import AttributionIO
 
 @_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                                 _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                                 _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+private func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
 
 /// Runs libFuzzer on `callback`. SwiftPM renames an executable's entry point and
 /// points `main` at it, so libFuzzer's own `main` never runs: each target's

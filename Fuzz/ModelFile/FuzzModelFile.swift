@@ -3,6 +3,7 @@
 // or an `InputError` naming the file with a reason.
 import AttributionCore
 import FuzzSupport
+
 @testable import AttributionIO
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -12,8 +13,8 @@ public func fuzzModelFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         let file = try ModelFile.decode(input, path: "fuzz.mtam")
         let shape = file.header.shape
         guard shape.problem == nil, file.header.channels.count == shape.channels, file.header.lookbackDays == shape.days,
-              file.model.network.parameters.count == ParameterLayout(shape: shape).count,
-              file.model.network.parameters.allSatisfy(\.isFinite)
+            file.model.network.parameters.count == ParameterLayout(shape: shape).count,
+            file.model.network.parameters.allSatisfy(\.isFinite)
         else { violation("a model whose header and parameters disagree") }
     } catch {
         checkFileError(error, path: "fuzz.mtam")

@@ -4,6 +4,7 @@
 // an `InputError` with a line and a column (see FuzzSupport.checkCSVError).
 import AttributionCore
 import FuzzSupport
+
 @testable import AttributionIO
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -18,14 +19,15 @@ public func fuzzPathCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         do {
             let (table, _, report) = try PathCSVReader.read(path: path, options: options)
             guard table.offsets.count == table.count + 1, table.offsets.last == table.steps.count,
-                  table.value.count == table.count, table.nulls.count == table.count,
-                  table.steps.allSatisfy({ $0 >= 0 && Int($0) < table.channels.count }),
-                  !table.channels.names.contains(where: { $0.isEmpty || $0.contains(options.separator) })
+                table.value.count == table.count, table.nulls.count == table.count,
+                table.steps.allSatisfy({ $0 >= 0 && Int($0) < table.channels.count }),
+                !table.channels.names.contains(where: { $0.isEmpty || $0.contains(options.separator) })
             else { violation("an inconsistent path table") }
-            let numbers = table.conversions + table.value + table.nulls
+            let numbers =
+                table.conversions + table.value + table.nulls
                 + [table.unattributedConversions, table.unattributedValue, table.unattributedNulls]
             guard numbers.allSatisfy({ $0 >= 0 && $0.isFinite }),
-                  table.totalConversions + table.unattributedConversions > 0
+                table.totalConversions + table.unattributedConversions > 0
             else { violation("a negative or infinite count, or no conversion") }
             guard report.rows + report.skippedRows <= lineCount(csv) else { violation("more rows than lines") }
             for e in report.firstSkipped { checkCSVError(e, path: path, input: csv) }

@@ -4,6 +4,7 @@
 // (ISO 8601, whole seconds) parses to the same second.
 import AttributionCore
 import FuzzSupport
+
 @testable import AttributionIO
 
 private let firstDay = CivilDate.days(year: 0, month: 1, day: 1) * 86_400_000

@@ -29,10 +29,12 @@ struct Attribute: AsyncParsableCommand {
 
     func run() async throws {
         // The neural models train for minutes: show how far they are.
-        let meter = modelArguments.trainsNetwork
+        let meter =
+            modelArguments.trainsNetwork
             ? ProgressMeter(log: RunLog(format: .text, quiet: false)) : nil
-        let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments, intervals: intervalArguments,
-                                      progress: meter?.progress)
+        let setup = try PipelineSetup(
+            source: source, journeys: journeys, models: modelArguments, intervals: intervalArguments,
+            progress: meter?.progress)
         if let note = setup.skippedModels { printError(note) }
         let folder = ResultFolderSink(directory: output.out, extraFiles: output.writePaths ? [ResultFolderSink.pathTable] : [])
         var resultSinks: [any ResultSink] = [folder]

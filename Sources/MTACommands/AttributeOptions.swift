@@ -30,12 +30,15 @@ struct InputArguments: ParsableArguments {
     @Option(help: "SQL query returning the events (SQLite or PostgreSQL source).")
     var query: String?
 
-    @Option(help: "SQL dialect of a --postgres source: postgres or redshift (default: the URL's dialect= option, else postgres).",
-            transform: Choice.parse("dialect"))
+    @Option(
+        help: "SQL dialect of a --postgres source: postgres or redshift (default: the URL's dialect= option, else postgres).",
+        transform: Choice.parse("dialect"))
     var dialect: PostgresDialectArgument?
 
-    @Option(help: "events (default): one touch or conversion per row; paths: ChannelAttribution's path,total_conversions[,total_conversion_value][,total_null].",
-            transform: Choice.parse("input format"))
+    @Option(
+        help:
+            "events (default): one touch or conversion per row; paths: ChannelAttribution's path,total_conversions[,total_conversion_value][,total_null].",
+        transform: Choice.parse("input format"))
     var input: InputFormat = .events
 
     @OptionGroup var columns: EventColumnArguments
@@ -51,13 +54,17 @@ struct InputArguments: ParsableArguments {
     func validate() throws {
         let given = [file != nil, sqlite != nil, postgres != nil].filter { $0 }.count
         guard given == 1 else {
-            throw ValidationError(given == 0 ? "give an input: a CSV file, --sqlite FILE or --postgres URL"
-                                             : "give only one input: a CSV file, --sqlite FILE or --postgres URL")
+            throw ValidationError(
+                given == 0
+                    ? "give an input: a CSV file, --sqlite FILE or --postgres URL"
+                    : "give only one input: a CSV file, --sqlite FILE or --postgres URL")
         }
         if file != nil {
             if table != nil || query != nil { throw ValidationError("--table and --query need --sqlite or --postgres") }
         } else {
-            if (table == nil) == (query == nil) { throw ValidationError("give --table NAME or --query SQL with --sqlite/--postgres (one of them)") }
+            if (table == nil) == (query == nil) {
+                throw ValidationError("give --table NAME or --query SQL with --sqlite/--postgres (one of them)")
+            }
             if input == .paths { throw ValidationError("--sqlite and --postgres read event-level rows (--input events)") }
         }
         if dialect != nil && postgres == nil { throw ValidationError("--dialect applies to --postgres sources") }
@@ -87,8 +94,10 @@ extension PathTransforms.Kind: ExpressibleByArgument {}
 
 /// How events become journeys, and how their paths are reshaped.
 struct JourneyArguments: ParsableArguments {
-    @Option(help: "first-conversion (default): ignore everything after a user's first conversion; every-conversion: a journey ends at each conversion.",
-            transform: Choice.parse("journey rule"))
+    @Option(
+        help:
+            "first-conversion (default): ignore everything after a user's first conversion; every-conversion: a journey ends at each conversion.",
+        transform: Choice.parse("journey rule"))
     var journey = JourneyOptions.defaults.rule
 
     @Option(help: "Only touches within N days before the conversion (or the last touch) count.")
@@ -100,8 +109,10 @@ struct JourneyArguments: ParsableArguments {
     @Flag(help: "Merge consecutive touches on the same channel (the same as --path-transform exposure).")
     var collapseRepeats = false
 
-    @Option(help: "unique: as is; exposure: consecutive repeats collapse to one; first: each channel's first touch only; frequency: each channel once, named with its count, e.g. email(3).",
-            transform: Choice.parse("path transform"))
+    @Option(
+        help:
+            "unique: as is; exposure: consecutive repeats collapse to one; first: each channel's first touch only; frequency: each channel once, named with its count, e.g. email(3).",
+        transform: Choice.parse("path transform"))
     var pathTransform: PathTransforms.Kind?
 
     @Option(help: "Keep only the last N steps of each path (applied after every other transform).")
@@ -116,7 +127,8 @@ struct JourneyArguments: ParsableArguments {
     func validate() throws {
         if let problem = options.problem { throw ValidationError(problem.description) }
         if collapseRepeats, let kind = pathTransform, kind != .exposure {
-            throw ValidationError("--collapse-repeats means --path-transform exposure; it cannot be combined with --path-transform \(kind.rawValue)")
+            throw ValidationError(
+                "--collapse-repeats means --path-transform exposure; it cannot be combined with --path-transform \(kind.rawValue)")
         }
     }
 
@@ -135,7 +147,9 @@ struct ModelArguments: ParsableArguments {
     private static let defaults = ModelOptions.defaults
 
     // An array so that repeated flags add up (`--models markov --models shapley`).
-    @Option(help: "Models to run: a comma list, repeatable, or 'all' (every model that applies to the input; the neural ones are named to run).")
+    @Option(
+        help: "Models to run: a comma list, repeatable, or 'all' (every model that applies to the input; the neural ones are named to run)."
+    )
     var models: [String] = ["all"]
 
     @Flag(help: "Linear: credit each distinct channel once instead of every touch.")
@@ -154,8 +168,9 @@ struct ModelArguments: ParsableArguments {
     var markovMaxOrder = ModelOptions.markovAutoMaxOrder
 
     // `--max-position` is the name the Shapley issue and the notebook use.
-    @Option(name: [.customLong("shapley-max-position"), .customLong("max-position")],
-            help: "Ordered Shapley: positions past this are folded into the last.")
+    @Option(
+        name: [.customLong("shapley-max-position"), .customLong("max-position")],
+        help: "Ordered Shapley: positions past this are folded into the last.")
     var shapleyMaxPosition = defaults.shapleyMaxPosition
 
     @Option(help: "Conversion-rate Shapley: exact up to this many distinct channels per set, sampled above.")
@@ -179,7 +194,11 @@ struct ModelArguments: ParsableArguments {
     @Option(help: "Neural: stacked bidirectional LSTM layers.")
     var neuralLayers = defaults.neural.training.layers
 
-    @Flag(inversion: .prefixedNo, help: "Neural: class-balanced batches (half conversions), as td-mta; the calibration shift restores the data's base rate. --no-neural-balance draws batches by count.")
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "Neural: class-balanced batches (half conversions), as td-mta; the calibration shift restores the data's base rate. --no-neural-balance draws batches by count."
+    )
     var neuralBalance = defaults.neural.training.balance
 
     @Option(help: "Neural: a conversion window's cells are enumerated exactly up to this many, sampled above.")
@@ -202,7 +221,9 @@ struct ModelArguments: ParsableArguments {
 
     func parsedOptions() throws -> ModelOptions {
         var o = ModelOptions()
-        let parts = positionWeights.split(whereSeparator: { $0 == "/" || $0 == "," }).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let parts = positionWeights.split(whereSeparator: { $0 == "/" || $0 == "," }).map {
+            Double($0.trimmingCharacters(in: .whitespaces))
+        }
         guard parts.count == 3, let f = parts[0], let m = parts[1], let l = parts[2], f >= 0, m >= 0, l >= 0, f + m + l > 0 else {
             throw ValidationError("--position-weights must be three non-negative numbers like 40/20/40, got '\(positionWeights)'")
         }

@@ -3,24 +3,38 @@
 enum CommandExamples {
     static let bySubcommand: [String: [(String, String)]] = [
         "attribute": [
-            ("Every model on an event CSV, results in results/",
-             "mta attribute events.csv --conversion-event purchase --value-column revenue"),
-            ("Two models, with 95 % bootstrap intervals",
-             "mta attribute events.csv --conversion-event purchase --models markov,shapley --intervals"),
-            ("A ChannelAttribution path table (models that need touch times are skipped)",
-             "mta attribute paths.csv --input paths --models all"),
-            ("Events from PostgreSQL, result tables written back",
-             "mta attribute --postgres postgres://user@host/db --table events --conversion-event purchase --write-tables"),
+            (
+                "Every model on an event CSV, results in results/",
+                "mta attribute events.csv --conversion-event purchase --value-column revenue"
+            ),
+            (
+                "Two models, with 95 % bootstrap intervals",
+                "mta attribute events.csv --conversion-event purchase --models markov,shapley --intervals"
+            ),
+            (
+                "A ChannelAttribution path table (models that need touch times are skipped)",
+                "mta attribute paths.csv --input paths --models all"
+            ),
+            (
+                "Events from PostgreSQL, result tables written back",
+                "mta attribute --postgres postgres://user@host/db --table events --conversion-event purchase --write-tables"
+            ),
         ],
         "run": [
-            ("The scheduled job from a config file (see `mta init`)",
-             "mta run --config mta.yaml"),
-            ("The last 30 complete days, with spend for ROAS",
-             "mta run events.csv --conversion-event purchase --conversion-window 30d --spend spend.csv"),
+            (
+                "The scheduled job from a config file (see `mta init`)",
+                "mta run --config mta.yaml"
+            ),
+            (
+                "The last 30 complete days, with spend for ROAS",
+                "mta run events.csv --conversion-event purchase --conversion-window 30d --spend spend.csv"
+            ),
         ],
         "evaluate": [
-            ("Rank the models on generated data with a known truth",
-             "mta generate --truth truth.csv --out events.csv && mta evaluate events.csv --conversion-event purchase --truth truth.csv"),
+            (
+                "Rank the models on generated data with a known truth",
+                "mta generate --truth truth.csv --out events.csv && mta evaluate events.csv --conversion-event purchase --truth truth.csv"
+            )
         ],
     ]
 

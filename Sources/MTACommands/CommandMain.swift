@@ -35,7 +35,8 @@ extension MTA {
     private static func exit(with error: any Error, _ arguments: [String]) -> Never {
         let message = fullMessage(for: error)
         if exitCode(for: error) == .success, message.hasPrefix("OVERVIEW:"),
-           let examples = CommandExamples.text(forHelp: arguments) {
+            let examples = CommandExamples.text(forHelp: arguments)
+        {
             print(message)
             print("")
             print(examples)

@@ -41,18 +41,23 @@ enum CreditTables {
             shares = shareColumns(withIntervals: false)
             out.append("(the intervals do not fit the terminal: see \(IntervalFiles.fileName))")
         }
-        let caption = intervals != nil && out.isEmpty
+        let caption =
+            intervals != nil && out.isEmpty
             ? "share of conversions, % (± half the 95 % interval, in points)" : "share of conversions, %"
-        out.append(contentsOf: split(caption: caption, rowNames: names + ["conversions"], models: results.map(\.model),
-                                     columns: shares, width: width))
+        out.append(
+            contentsOf: split(
+                caption: caption, rowNames: names + ["conversions"], models: results.map(\.model),
+                columns: shares, width: width))
 
         if results.contains(where: { $0.revenue != nil }) {
             let revenue = results.map { r in
                 order.map { c in r.revenue.map { Format.amount($0[c]) } ?? "–" }
                     + [r.revenue.map { Format.amount($0.reduce(0, +)) } ?? "–"]
             }
-            out.append(contentsOf: split(caption: "revenue", rowNames: names + ["total"], models: results.map(\.model),
-                                         columns: revenue, width: width))
+            out.append(
+                contentsOf: split(
+                    caption: "revenue", rowNames: names + ["total"], models: results.map(\.model),
+                    columns: revenue, width: width))
         }
         return out.joined(separator: "\n")
     }
@@ -64,8 +69,10 @@ enum CreditTables {
     }
 
     /// Tables of as many consecutive models as fit in `width` (at least one each).
-    private static func split(caption: String, rowNames: [String], models: [String], columns: [[String]],
-                              width: Int) -> [String] {
+    private static func split(
+        caption: String, rowNames: [String], models: [String], columns: [[String]],
+        width: Int
+    ) -> [String] {
         let first = max("channel".count, rowNames.map(\.count).max() ?? 0)
         let widths = zip(models, columns).map { max($0.count, $1.map(\.count).max() ?? 0) }
         var groups: [[Int]] = []

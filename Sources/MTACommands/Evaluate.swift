@@ -31,14 +31,17 @@ struct Evaluate: AsyncParsableCommand {
 
     func run() async throws {
         let trueShares = try reportingErrors { try TruthFile.read(path: truth) }
-        let meter = modelArguments.trainsNetwork
+        let meter =
+            modelArguments.trainsNetwork
             ? ProgressMeter(log: RunLog(format: .text, quiet: false)) : nil
         let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments, progress: meter?.progress)
         if let note = setup.skippedModels { printError(note) }
-        let sink = ResultFolderSink(directory: out, extraFiles: [
-            { doc, _ in doc.evaluation.map { (TruthFile.evaluationFileName, TruthFile.evaluationCSV($0)) } },
-            { doc, _ in (Self.reportName, HTMLReport.render(doc)) },
-        ])
+        let sink = ResultFolderSink(
+            directory: out,
+            extraFiles: [
+                { doc, _ in doc.evaluation.map { (TruthFile.evaluationFileName, TruthFile.evaluationCSV($0)) } },
+                { doc, _ in (Self.reportName, HTMLReport.render(doc)) },
+            ])
         try reportingErrors { try sink.preflight() }
         meter?.start()
         var (document, input) = try await reportingErrors {
@@ -48,7 +51,9 @@ struct Evaluate: AsyncParsableCommand {
         RunPrinter.readWarnings(document.read)
         let dataChannels = Set(document.results.flatMap(\.channels.names))
         if !dataChannels.isEmpty && dataChannels.isDisjoint(with: trueShares.keys) {
-            printError("error: \(InputError(file: truth, message: "none of its channels (\(trueShares.keys.sorted().joined(separator: ", "))) is in the data (\(dataChannels.sorted().joined(separator: ", "))): is it the truth of another file?"))")
+            printError(
+                "error: \(InputError(file: truth, message: "none of its channels (\(trueShares.keys.sorted().joined(separator: ", "))) is in the data (\(dataChannels.sorted().joined(separator: ", "))): is it the truth of another file?"))"
+            )
             throw badInputExitCode
         }
         let evaluation = TruthEvaluation(results: document.results, truth: trueShares)
@@ -59,7 +64,9 @@ struct Evaluate: AsyncParsableCommand {
         func pad(_ s: String) -> String { s.padding(toLength: width, withPad: " ", startingAt: 0) }
         print("\(pad("model"))  distance to the truth  rank correlation")
         for s in evaluation.scores {
-            print(pad(s.model) + String(format: "  %21.3f  ", s.distance) + (s.rankCorrelation.map { String(format: "%16.3f", $0) } ?? String(repeating: " ", count: 15) + "–"))
+            print(
+                pad(s.model) + String(format: "  %21.3f  ", s.distance)
+                    + (s.rankCorrelation.map { String(format: "%16.3f", $0) } ?? String(repeating: " ", count: 15) + "–"))
         }
         print("")
         print("distance = ½ Σ |model share − true share| over the channels (0: identical, 1: disjoint); rank correlation: Spearman's")

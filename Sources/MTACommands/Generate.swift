@@ -9,11 +9,11 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write realistic synthetic touchpoint events as CSV (user_id,event,timestamp,revenue).",
         discussion: """
-        Touches arrive day by day; each day a user converts with a hazard that rises with a decaying \
-        sum of their recent touches, by a known effect per channel (display has none). --truth writes \
-        each channel's incremental conversions: the same users, with the same luck, re-simulated \
-        without that channel.
-        """
+            Touches arrive day by day; each day a user converts with a hazard that rises with a decaying \
+            sum of their recent touches, by a known effect per channel (display has none). --truth writes \
+            each channel's incremental conversions: the same users, with the same luck, re-simulated \
+            without that channel.
+            """
     )
 
     @Option(help: "Number of users (default 100000, or as many as --like's file has).")
@@ -28,15 +28,19 @@ struct Generate: ParsableCommand {
     @Option(help: "Random seed; the same seed gives the same file.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp(
-        "Strength of a latent intent that raises both exposure to paid_search, email, direct and retargeting and conversion (0-3; 0: none).",
-        valueName: "x"))
+    @Option(
+        help: ArgumentHelp(
+            "Strength of a latent intent that raises both exposure to paid_search, email, direct and retargeting and conversion (0-3; 0: none).",
+            valueName: "x"))
     var confounding = 0.0
 
     @Option(help: ArgumentHelp("Also write each channel's true incremental conversions to this CSV file.", valueName: "file"))
     var truth: String?
 
-    @Option(help: ArgumentHelp("Fit the settings to this events CSV: its channels and their share of touches, touches per user, days between a user's first and last touch, conversion rate and start dates (channel effects follow the catalogue by reach rank).", valueName: "events.csv"))
+    @Option(
+        help: ArgumentHelp(
+            "Fit the settings to this events CSV: its channels and their share of touches, touches per user, days between a user's first and last touch, conversion rate and start dates (channel effects follow the catalogue by reach rank).",
+            valueName: "events.csv"))
     var like: String?
 
     @OptionGroup(title: "Columns of --like's file") var columns: EventColumnArguments
@@ -106,24 +110,33 @@ struct Generate: ParsableCommand {
             let incremental = channelTruth.reduce(0) { $0 + $1.incrementalConversions }
             print("wrote the truth to \(truth): \(incremental) incremental conversions over \(channelTruth.count) channels")
         }
-        print("next: mta attribute \(out) --conversion-event \(SyntheticTouchpoints.conversionEvent) --value-column revenue --models all --out results/")
+        print(
+            "next: mta attribute \(out) --conversion-event \(SyntheticTouchpoints.conversionEvent) --value-column revenue --models all --out results/"
+        )
     }
 
     /// Users simulated, formatted and written at a time (about 4M events, 300 MB in memory).
     static let usersPerBlock = 500_000
 
     /// The fitted data beside the file it imitates, and the effects it was given.
-    static func comparison(_ want: SyntheticFit.Shape, _ got: SyntheticFit.Shape, like: String, config: SyntheticTouchpoints.Config) -> String {
-        var lines = ["shape of \(like) → generated:",
-                     String(format: "  touches per user     %8.2f → %8.2f", want.touchesPerUser, got.touchesPerUser),
-                     String(format: "  days first→last touch %7.2f → %8.2f", want.activeDays, got.activeDays),
-                     String(format: "  users converting     %7.2f%% → %7.2f%%", 100 * want.conversionRate, 100 * got.conversionRate),
-                     "  days of first touches \(want.startDays) → \(got.startDays)",
-                     "  channel               touches (file → generated)  effect"]
+    static func comparison(_ want: SyntheticFit.Shape, _ got: SyntheticFit.Shape, like: String, config: SyntheticTouchpoints.Config)
+        -> String
+    {
+        var lines = [
+            "shape of \(like) → generated:",
+            String(format: "  touches per user     %8.2f → %8.2f", want.touchesPerUser, got.touchesPerUser),
+            String(format: "  days first→last touch %7.2f → %8.2f", want.activeDays, got.activeDays),
+            String(format: "  users converting     %7.2f%% → %7.2f%%", 100 * want.conversionRate, 100 * got.conversionRate),
+            "  days of first touches \(want.startDays) → \(got.startDays)",
+            "  channel               touches (file → generated)  effect",
+        ]
         for (c, channel) in (config.customChannels ?? []).enumerated() {
             let name = channel.name.padding(toLength: max(20, channel.name.count), withPad: " ", startingAt: 0)
-            lines.append("  \(name)  " + String(format: "%6.2f%% → %6.2f%%          %.2f", 100 * want.touchShare[c],
-                                                   100 * (c < got.touchShare.count ? got.touchShare[c] : 0), channel.effect))
+            lines.append(
+                "  \(name)  "
+                    + String(
+                        format: "%6.2f%% → %6.2f%%          %.2f", 100 * want.touchShare[c],
+                        100 * (c < got.touchShare.count ? got.touchShare[c] : 0), channel.effect))
         }
         return lines.joined(separator: "\n")
     }

@@ -6,7 +6,8 @@ import Foundation
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load an event-level CSV into a SQLite table (checked as attribute reads it; all or nothing).",
-        discussion: "Columns keep the CSV's names: user and event TEXT, the time as ISO 8601 UTC text with milliseconds (2024-03-01T12:00:00.250Z), revenue REAL on conversion rows, a conversion column as INTEGER 0/1."
+        discussion:
+            "Columns keep the CSV's names: user and event TEXT, the time as ISO 8601 UTC text with milliseconds (2024-03-01T12:00:00.250Z), revenue REAL on conversion rows, a conversion column as INTEGER 0/1."
     )
 
     @Argument(help: "Event-level CSV file ('-' for standard input).")
@@ -43,7 +44,9 @@ struct Import: ParsableCommand {
         RunPrinter.readWarnings(report.read)
         let seconds = report.parseSeconds + report.writeSeconds
         let rate = seconds > 0 ? Int(Double(report.rows) / seconds) : report.rows
-        print("imported \(report.rows) rows into \(sqlite) table \(table) in \(String(format: "%.2f", seconds)) s " +
-              "(\(rate) rows/s; parse \(String(format: "%.2f", report.parseSeconds)) s, write \(String(format: "%.2f", report.writeSeconds)) s)")
+        print(
+            "imported \(report.rows) rows into \(sqlite) table \(table) in \(String(format: "%.2f", seconds)) s "
+                + "(\(rate) rows/s; parse \(String(format: "%.2f", report.parseSeconds)) s, write \(String(format: "%.2f", report.writeSeconds)) s)"
+        )
     }
 }

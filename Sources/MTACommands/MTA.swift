@@ -7,7 +7,10 @@ public struct MTA: AsyncParsableCommand {
         commandName: "mta",
         abstract: "Multi-touch attribution: credit per marketing channel under every model, side by side.",
         version: MTAVersion.text,
-        subcommands: [Attribute.self, Evaluate.self, Run.self, Runs.self, Generate.self, Import.self, Init.self, SQLCommand.self, Extract.self, Train.self, Explain.self]
+        subcommands: [
+            Attribute.self, Evaluate.self, Run.self, Runs.self, Generate.self, Import.self, Init.self, SQLCommand.self, Extract.self,
+            Train.self, Explain.self,
+        ]
     )
 
     public init() {}

@@ -1,15 +1,16 @@
 import ArgumentParser
-import Foundation
 import AttributionCore
 import AttributionIO
+import Foundation
 
 extension SQLDialect: ExpressibleByArgument {}
 
 /// Where the events are in the warehouse: the same column and conversion flags as
 /// `mta attribute`, for a table or a query instead of a file.
 struct WarehouseEventArguments: ParsableArguments {
-    @Option(help: "SQL dialect of the query: \(SQLDialect.allCases.map(\.rawValue).joined(separator: ", ")).",
-            transform: Choice.parse("dialect"))
+    @Option(
+        help: "SQL dialect of the query: \(SQLDialect.allCases.map(\.rawValue).joined(separator: ", ")).",
+        transform: Choice.parse("dialect"))
     var dialect: SQLDialect
 
     @Option(help: "Table or view holding the events: name, schema.name or catalog.schema.name.")
@@ -39,7 +40,8 @@ struct WarehouseEventArguments: ParsableArguments {
 struct SQLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sql",
-        abstract: "Print the SQL that builds the path table (path, total_conversions, total_conversion_value, total_null) inside a warehouse."
+        abstract:
+            "Print the SQL that builds the path table (path, total_conversions, total_conversion_value, total_null) inside a warehouse."
     )
 
     @OptionGroup var events: WarehouseEventArguments

@@ -6,24 +6,26 @@ import Testing
     // u1: email → search → purchase 100 (then a display touch after it, ignored).
     // u2: display → purchase 20. u3: search only (null). u4: a purchase with no touch.
     static let events = """
-    user_id,event,timestamp,revenue,ignored
-    u1,email,2024-01-01T10:00:00Z,,x
-    u1,search,2024-01-02 10:00:00,,x
-    u1,purchase,2024-01-03,100,x
-    u1,display,2024-01-04T00:00:00+02:00,,x
-    u2,display,1704103200,,x
-    u2,purchase,1704189600000,20,x
-    u3,search,2024-01-05,,x
-    u4,purchase,2024-01-05,5,x
+        user_id,event,timestamp,revenue,ignored
+        u1,email,2024-01-01T10:00:00Z,,x
+        u1,search,2024-01-02 10:00:00,,x
+        u1,purchase,2024-01-03,100,x
+        u1,display,2024-01-04T00:00:00+02:00,,x
+        u2,display,1704103200,,x
+        u2,purchase,1704189600000,20,x
+        u3,search,2024-01-05,,x
+        u4,purchase,2024-01-05,5,x
 
-    """
+        """
 
     @Test func attributesAndWritesCSVAndJSON() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }
         try cli.write("events.csv", Self.events)
-        let out = try cli.run(["attribute", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
-                               "--models", "first-touch,last-touch,linear", "--out", "results/"])
+        let out = try cli.run([
+            "attribute", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
+            "--models", "first-touch,last-touch,linear", "--out", "results/",
+        ])
         #expect(out.status == 0, "\(out.stderr)")
         let rows = try cli.attributionRows()
         #expect(rows["first-touch/email"]! == (1, 0.5, "100"))
@@ -82,8 +84,10 @@ import Testing
         let cli = try CommandRunner()
         defer { cli.remove() }
         try cli.write("events.csv", Self.events + "u5,email,not-a-time,,x\nu6,purchase,2024-01-01,abc,x\n")
-        let out = try cli.run(["attribute", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
-                               "--skip-bad-rows", "--models", "first-touch", "--out", "results"])
+        let out = try cli.run([
+            "attribute", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
+            "--skip-bad-rows", "--models", "first-touch", "--out", "results",
+        ])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stderr.contains("skipped 2 bad rows"))
         #expect(out.stderr.contains("events.csv:10") && out.stderr.contains("events.csv:11"))
@@ -118,8 +122,10 @@ import Testing
         defer { cli.remove() }
         let gen = try cli.run(["generate", "--users", "2000", "--out", "sample.csv"])
         #expect(gen.status == 0, "\(gen.stderr)")
-        let out = try cli.run(["attribute", "sample.csv", "--conversion-event", "purchase", "--value-column", "revenue",
-                               "--models", "first-touch,last-touch,linear,position-based,time-decay", "--out", "results"])
+        let out = try cli.run([
+            "attribute", "sample.csv", "--conversion-event", "purchase", "--value-column", "revenue",
+            "--models", "first-touch,last-touch,linear,position-based,time-decay", "--out", "results",
+        ])
         #expect(out.status == 0, "\(out.stderr)")
         let rows = try cli.attributionRows()
         for model in ["first-touch", "last-touch", "linear", "position-based", "time-decay"] {
@@ -141,9 +147,14 @@ import Testing
         defer { cli.remove() }
         try cli.write("events.csv", Self.events)
         // Every channel gets a row at every position up to the longest (folded) path.
-        for (arguments, folder, searchRow, lines) in [([], "a", "search,2,0.5,0.25", 7), (["--max-position", "1"], "b", "search,1,0.5,0.25", 4)] {
-            let out = try cli.run(["attribute", "events.csv", "--conversion-event", "purchase", "--models", "shapley-ordered",
-                                   "--out", folder] + arguments)
+        for (arguments, folder, searchRow, lines) in [
+            ([], "a", "search,2,0.5,0.25", 7), (["--max-position", "1"], "b", "search,1,0.5,0.25", 4),
+        ] {
+            let out = try cli.run(
+                [
+                    "attribute", "events.csv", "--conversion-event", "purchase", "--models", "shapley-ordered",
+                    "--out", folder,
+                ] + arguments)
             #expect(out.status == 0, "\(out.stderr)")
             let rows = try cli.read("\(folder)/shapley_ordered.csv").split(separator: "\n").map(String.init)
             #expect(rows.contains(searchRow), "\(rows)")
@@ -158,8 +169,10 @@ import Testing
         let cli = try CommandRunner()
         defer { cli.remove() }
         try cli.write("events.csv", AttributeCommandTests.events)
-        let first = try cli.run(["attribute", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
-                                 "--models", "first-touch,linear", "--write-paths", "--out", "a"])
+        let first = try cli.run([
+            "attribute", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
+            "--models", "first-touch,linear", "--write-paths", "--out", "a",
+        ])
         #expect(first.status == 0, "\(first.stderr)")
         let paths = try cli.read("a/paths.csv")
         #expect(paths.hasPrefix("path,total_conversions,total_conversion_value,total_null\n"))
@@ -180,11 +193,15 @@ import Testing
         defer { cli.remove() }
         #expect(try cli.run(["generate", "--users", "3000", "--channels", "14", "--out", "e.csv"]).status == 0)
         let models = "markov,shapley,shapley-ordered,shapley-rate"
-        let events = try cli.run(["attribute", "e.csv", "--conversion-event", "purchase", "--value-column", "revenue",
-                                  "--models", models, "--markov-order", "2", "--write-paths", "--out", "a"])
+        let events = try cli.run([
+            "attribute", "e.csv", "--conversion-event", "purchase", "--value-column", "revenue",
+            "--models", models, "--markov-order", "2", "--write-paths", "--out", "a",
+        ])
         #expect(events.status == 0, "\(events.stderr)")
-        let paths = try cli.run(["attribute", "a/paths.csv", "--input", "paths", "--models", models,
-                                 "--markov-order", "2", "--out", "b"])
+        let paths = try cli.run([
+            "attribute", "a/paths.csv", "--input", "paths", "--models", models,
+            "--markov-order", "2", "--out", "b",
+        ])
         #expect(paths.status == 0, "\(paths.stderr)")
         let a = try cli.attributionRows("a"), b = try cli.attributionRows("b")
         #expect(a.count == 4 * 14 && b.count == a.count)
@@ -204,7 +221,9 @@ import Testing
         try cli.write("paths.csv", "path,total_conversions\na>b>a,3\n")
         #expect(try cli.run(["attribute", "paths.csv", "--input", "paths", "--models", "linear", "--out", "asis"]).status == 0)
         #expect(try cli.attributionRows("asis")["linear/a"]!.0 == 2)
-        let out = try cli.run(["attribute", "paths.csv", "--input", "paths", "--models", "linear", "--path-transform", "first", "--out", "first"])
+        let out = try cli.run([
+            "attribute", "paths.csv", "--input", "paths", "--models", "linear", "--path-transform", "first", "--out", "first",
+        ])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(try cli.attributionRows("first")["linear/a"]!.0 == 1.5)
         #expect(try cli.read("first/attribution.json").contains("\"path_transform\": \"first\""))
@@ -250,6 +269,8 @@ import Testing
         try cli.write("e.csv", "user_id,event,timestamp\na,email,2024-01-01\na,purchase,2024-01-02\nb,email,1704067200000000\n")
         let r = try cli.run(["attribute", "e.csv", "--conversion-event", "purchase", "--models", "last-touch", "--out", "res"])
         #expect(r.status == 0)
-        #expect(r.stderr.contains("warning: 1 row with a time outside the years 1970–2200") && r.stderr.contains("e.csv:4: column 'timestamp', value '1704067200000000'"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("warning: 1 row with a time outside the years 1970–2200")
+                && r.stderr.contains("e.csv:4: column 'timestamp', value '1704067200000000'"), "\(r.stderr)")
     }
 }

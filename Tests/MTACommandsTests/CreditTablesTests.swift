@@ -45,8 +45,10 @@ import Testing
         let cli = try CommandRunner()
         defer { cli.remove() }
         #expect(try cli.run(["generate", "--users", "2000", "--out", "sample.csv"]).status == 0)
-        let out = try cli.run(["attribute", "sample.csv", "--conversion-event", "purchase", "--value-column", "revenue",
-                               "--models", "all", "--intervals", "--bootstrap", "30"])
+        let out = try cli.run([
+            "attribute", "sample.csv", "--conversion-event", "purchase", "--value-column", "revenue",
+            "--models", "all", "--intervals", "--bootstrap", "30",
+        ])
         #expect(out.status == 0, "\(out.stderr)")
         for line in out.stdout.split(separator: "\n") where !line.hasPrefix("wrote ") && !line.hasPrefix("± ") {
             #expect(line.count <= 100, "too wide: \(line)")
@@ -83,7 +85,8 @@ import Testing
         for table in revenue {
             for row in table.rows {
                 for (model, cell) in zip(table.models, row.cells) {
-                    let expected = row.name == "total"
+                    let expected =
+                        row.name == "total"
                         ? rows.filter { $0.key.hasPrefix(model + "/") }.values.map { Double($0.2)! }.reduce(0, +)
                         : Double(rows[model + "/" + row.name]!.2)!
                     #expect(abs(cell.value - expected) <= 0.005 + 1e-9, "\(model)/\(row.name) revenue")
@@ -98,9 +101,11 @@ import Testing
         let channels = ChannelIndex(names: ["a-rather-long-channel", "b"])
         let results = ["m1", "m2"].map { ModelResult(model: $0, channels: channels, conversions: [1.5, 0.5], revenue: nil) }
         let band = CreditInterval(conversionsLow: 1, conversionsHigh: 2, shareLow: 0.5, shareHigh: 0.9)
-        let report = IntervalReport(options: IntervalOptions(replicates: 30), models: ["m1", "m2"].map {
-            ModelIntervals(model: $0, channels: channels, intervals: [band, band], replicates: 30)
-        }, excludedModels: [])
+        let report = IntervalReport(
+            options: IntervalOptions(replicates: 30),
+            models: ["m1", "m2"].map {
+                ModelIntervals(model: $0, channels: channels, intervals: [band, band], replicates: 30)
+            }, excludedModels: [])
         return (results, report)
     }
 

@@ -7,7 +7,9 @@ import Testing
     @Test func ranksEveryModelByItsDistanceToTheTruth() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }
-        #expect(try cli.run(["generate", "--users", "4000", "--channels", "5", "--seed", "3", "--out", "e.csv", "--truth", "truth.csv"]).status == 0)
+        #expect(
+            try cli.run(["generate", "--users", "4000", "--channels", "5", "--seed", "3", "--out", "e.csv", "--truth", "truth.csv"]).status
+                == 0)
         let r = try cli.run(["evaluate", "e.csv", "--conversion-event", "purchase", "--truth", "truth.csv", "--out", "ev"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("distance to the truth"))

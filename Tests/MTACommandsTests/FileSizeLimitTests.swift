@@ -32,11 +32,16 @@ import Testing
         let cli = try CommandRunner()
         defer { cli.remove() }
         #expect(try cli.run(["generate", "--users", "5000", "--seed", "2", "--out", "e.csv"]).status == 0)
-        #expect(try cli.run(["attribute", "e.csv", "--conversion-event", "purchase", "--models", "last-touch", "--out", "res"]).status == 0)
+        #expect(
+            try cli.run(["attribute", "e.csv", "--conversion-event", "purchase", "--models", "last-touch", "--out", "res"]).status == 0)
         let before = try cli.read("res/attribution.csv")
         // paths.csv (tens of kB here) does not fit under the limit; attribution.csv would.
-        let r = try limited(cli, kilobytes: 8, ["attribute", "e.csv", "--conversion-event", "purchase", "--models", "first-touch",
-                                                "--write-paths", "--out", "res"])
+        let r = try limited(
+            cli, kilobytes: 8,
+            [
+                "attribute", "e.csv", "--conversion-event", "purchase", "--models", "first-touch",
+                "--write-paths", "--out", "res",
+            ])
         #expect(r.status != 0 && r.stderr.contains("File too large"), "\(r.status) \(r.stderr)")
         #expect(try cli.read("res/attribution.csv") == before)
         #expect(!cli.exists("res/paths.csv"))

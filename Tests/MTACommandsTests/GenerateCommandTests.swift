@@ -16,7 +16,9 @@ import Testing
     @Test func theTruthFileIsTheAPIsTruth() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }
-        let out = try cli.run(["generate", "--users", "3000", "--seed", "4", "--confounding", "1", "--truth", "truth.csv", "--out", "s.csv"])
+        let out = try cli.run([
+            "generate", "--users", "3000", "--seed", "4", "--confounding", "1", "--truth", "truth.csv", "--out", "s.csv",
+        ])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("wrote the truth to truth.csv"), "\(out.stdout)")
         let lines = try cli.read("truth.csv").split(separator: "\n").map(String.init)
@@ -28,7 +30,8 @@ import Testing
             #expect(f.count == 6)
             // Numbers as every result CSV rounds them.
             #expect(f[0] == t.channel && f[1] == JSONValue.formatRounded(t.effect) && Int(f[2]) == t.incrementalConversions)
-            #expect(f[3] == (t.share.map(JSONValue.formatRounded) ?? "") && f[4] == JSONValue.formatRounded(t.incrementalRevenue)
+            #expect(
+                f[3] == (t.share.map(JSONValue.formatRounded) ?? "") && f[4] == JSONValue.formatRounded(t.incrementalRevenue)
                     && Int(f[5]) == t.usersTouched, "\(line)")
         }
         #expect(lines.contains { $0.hasPrefix("display,0,0,0,0,") })
@@ -41,8 +44,9 @@ import Testing
         defer { cli.remove() }
         #expect(try cli.run(["generate", "--users", "1500", "--seed", "9", "--out", "a.csv"]).status == 0)
         #expect(try cli.run(["generate", "--users", "1500", "--seed", "9", "--truth", "t.csv", "--out", "b.csv"]).status == 0)
-        try EventCSVWriter.write(SyntheticTouchpoints.generate(Self.config(users: 1500, seed: 9)),
-                                 conversionEvent: SyntheticTouchpoints.conversionEvent, to: cli.path("api.csv"))
+        try EventCSVWriter.write(
+            SyntheticTouchpoints.generate(Self.config(users: 1500, seed: 9)),
+            conversionEvent: SyntheticTouchpoints.conversionEvent, to: cli.path("api.csv"))
         let a = try cli.read("a.csv")
         #expect(a == (try cli.read("b.csv")))
         #expect(a == (try cli.read("api.csv")))

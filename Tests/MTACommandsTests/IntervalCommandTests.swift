@@ -83,11 +83,12 @@ import Testing
         let cli = try CommandRunner()
         defer { cli.remove() }
         #expect(try cli.run(["generate", "--users", "1500", "--channels", "4", "--seed", "2", "--out", "sample.csv"]).status == 0)
-        let out = try cli.run(Self.attribute + [
-            "--models", "neural,neural-removal,last-touch", "--intervals", "--bootstrap", "40",
-            "--neural-lookback-days", "3", "--neural-width", "4", "--neural-layers", "1", "--neural-epochs", "1",
-            "--neural-steps-per-epoch", "5", "--neural-exact-limit", "6", "--neural-samples", "20", "--out", "r",
-        ])
+        let out = try cli.run(
+            Self.attribute + [
+                "--models", "neural,neural-removal,last-touch", "--intervals", "--bootstrap", "40",
+                "--neural-lookback-days", "3", "--neural-width", "4", "--neural-layers", "1", "--neural-epochs", "1",
+                "--neural-steps-per-epoch", "5", "--neural-exact-limit", "6", "--neural-samples", "20", "--out", "r",
+            ])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("no interval for neural, neural-removal: a trained model is too slow to refit"), "\(out.stdout)")
         #expect(Set(try Self.intervalRows(cli, "r").keys.map { String($0.split(separator: "/")[0]) }) == ["last-touch"])
@@ -103,7 +104,9 @@ import Testing
         let cli = try CommandRunner()
         defer { cli.remove() }
         #expect(try cli.run(["generate", "--users", "2000", "--seed", "3", "--out", "sample.csv"]).status == 0)
-        try cli.write("mta.yaml", """
+        try cli.write(
+            "mta.yaml",
+            """
             source:
               path: sample.csv
             columns:

@@ -4,15 +4,15 @@ import Testing
 /// on path-level input (no touch times).
 @Suite struct ModelSelectionCommandTests {
     static let events = """
-    user_id,event,timestamp
-    u1,email,2024-01-01
-    u1,search,2024-01-02
-    u1,purchase,2024-01-03
-    u2,display,2024-01-01
-    u2,purchase,2024-01-02
-    u3,search,2024-01-05
+        user_id,event,timestamp
+        u1,email,2024-01-01
+        u1,search,2024-01-02
+        u1,purchase,2024-01-03
+        u2,display,2024-01-01
+        u2,purchase,2024-01-02
+        u3,search,2024-01-05
 
-    """
+        """
     static let paths = "path,total_conversions,total_null\nemail>search,3,1\ndisplay,1,2\nsearch,0,4\n"
 
     static func models(_ cli: CommandRunner, _ folder: String = "results") throws -> Set<String> {
@@ -23,8 +23,10 @@ import Testing
         let cli = try CommandRunner()
         defer { cli.remove() }
         try cli.write("events.csv", Self.events)
-        let out = try cli.run(["attribute", "events.csv", "--conversion-event", "purchase",
-                               "--models", "markov", "--models", "shapley, linear"])
+        let out = try cli.run([
+            "attribute", "events.csv", "--conversion-event", "purchase",
+            "--models", "markov", "--models", "shapley, linear",
+        ])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(try Self.models(cli) == ["markov", "shapley", "linear"])
     }
@@ -33,7 +35,9 @@ import Testing
         let cli = try CommandRunner()
         defer { cli.remove() }
         try cli.write("events.csv", Self.events)
-        try cli.write("mta.yaml", """
+        try cli.write(
+            "mta.yaml",
+            """
             source:
               path: events.csv
             conversion:

@@ -17,9 +17,11 @@ import Testing
     ]
 
     static var expectedOptions: JourneyOptions {
-        JourneyOptions(rule: .everyConversion, lookbackDays: 14, topChannels: 6,
-                       transforms: PathTransforms(kind: .frequency, maxPathLength: 4,
-                                                  removeIfNotAll: ["direct", "display"], removeIfLastAndNotAll: ["organic"]))
+        JourneyOptions(
+            rule: .everyConversion, lookbackDays: 14, topChannels: 6,
+            transforms: PathTransforms(
+                kind: .frequency, maxPathLength: 4,
+                removeIfNotAll: ["direct", "display"], removeIfLastAndNotAll: ["organic"]))
     }
 
     @Test func flagsBecomeTheSourceAndJourneyOptions() throws {
@@ -33,12 +35,17 @@ import Testing
     }
 
     @Test func collapseRepeatsStillMeansExposureAndClashesWithAnotherKind() throws {
-        let plain = try #require(try MTA.parseAsRoot(["sql", "--dialect", "duckdb", "--table", "t", "--conversion-event", "p",
-                                                     "--collapse-repeats"]) as? SQLCommand)
+        let plain = try #require(
+            try MTA.parseAsRoot([
+                "sql", "--dialect", "duckdb", "--table", "t", "--conversion-event", "p",
+                "--collapse-repeats",
+            ]) as? SQLCommand)
         #expect(plain.journeys.options.transforms.kind == .exposure)
         #expect(throws: (any Error).self) {
-            try MTA.parseAsRoot(["sql", "--dialect", "duckdb", "--table", "t", "--conversion-event", "p",
-                                 "--collapse-repeats", "--path-transform", "first"])
+            try MTA.parseAsRoot([
+                "sql", "--dialect", "duckdb", "--table", "t", "--conversion-event", "p",
+                "--collapse-repeats", "--path-transform", "first",
+            ])
         }
         #expect(throws: (any Error).self) {
             try MTA.parseAsRoot(["sql", "--dialect", "duckdb", "--table", "t", "--conversion-event", "p", "--max-path-length", "0"])
@@ -61,8 +68,10 @@ import Testing
     @Test func anUnsafeIdentifierStopsWithTheFlagNamed() throws {
         let runner = try CommandRunner()
         defer { runner.remove() }
-        let out = try runner.run(["sql", "--dialect", "postgres", "--table", "events", "--conversion-event", "p",
-                                  "--event-column", "event\"; DROP TABLE users; --"])
+        let out = try runner.run([
+            "sql", "--dialect", "postgres", "--table", "events", "--conversion-event", "p",
+            "--event-column", "event\"; DROP TABLE users; --",
+        ])
         #expect(out.status == 2)
         #expect(out.stderr.contains("--event-column"))
         #expect(out.stdout.isEmpty)

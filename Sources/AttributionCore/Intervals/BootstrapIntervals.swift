@@ -15,8 +15,10 @@ import Foundation
 /// split, sampled Shapley orderings) keep the run's seed in every replicate.
 public enum BootstrapIntervals {
     /// `onReplicateDone` is called as each replicate finishes (from any thread), for progress.
-    public static func compute(_ models: [any AttributionModel], on input: AttributionInput,
-                               options: IntervalOptions, onReplicateDone: @Sendable () -> Void = {}) -> IntervalReport {
+    public static func compute(
+        _ models: [any AttributionModel], on input: AttributionInput,
+        options: IntervalOptions, onReplicateDone: @Sendable () -> Void = {}
+    ) -> IntervalReport {
         let refitted = models.filter(\.bootstrappable)
         let excluded = models.filter { !$0.bootstrappable }.map(\.name)
         let excludedResults = models.filter { !$0.bootstrappable }.flatMap(\.resultNames)
@@ -38,8 +40,9 @@ public enum BootstrapIntervals {
         }
         // Back into replicate order: replicate r ran on worker r mod workers.
         let fits: [[Fit]] = (0..<options.replicates).map { r in perWorker[r % workers][r / workers] }
-        return IntervalReport(options: options, models: summarize(fits, models: refitted, channels: input.channels, options),
-                              excludedModels: excluded, excludedResults: excludedResults)
+        return IntervalReport(
+            options: options, models: summarize(fits, models: refitted, channels: input.channels, options),
+            excludedModels: excluded, excludedResults: excludedResults)
     }
 
     /// One model's fit on one replicate: its results' credits, or why it failed.
@@ -59,9 +62,11 @@ public enum BootstrapIntervals {
         var journeys = JourneyResample.Scratch()
     }
 
-    static func replicate(_ r: Int, _ models: [any AttributionModel], _ input: AttributionInput,
-                          _ journeyResample: JourneyResample?, pathModels: Bool, _ options: IntervalOptions,
-                          _ scratch: inout Scratch) -> [Fit] {
+    static func replicate(
+        _ r: Int, _ models: [any AttributionModel], _ input: AttributionInput,
+        _ journeyResample: JourneyResample?, pathModels: Bool, _ options: IntervalOptions,
+        _ scratch: inout Scratch
+    ) -> [Fit] {
         var pathInput: AttributionInput? = nil
         if pathModels {
             var rng = generator(options, replicate: r, kind: 0)
@@ -88,8 +93,10 @@ public enum BootstrapIntervals {
     }
 
     /// Percentile intervals per result, in model order, from fits[replicate][model].
-    static func summarize(_ fits: [[Fit]], models: [any AttributionModel], channels: ChannelIndex,
-                          _ options: IntervalOptions) -> [ModelIntervals] {
+    static func summarize(
+        _ fits: [[Fit]], models: [any AttributionModel], channels: ChannelIndex,
+        _ options: IntervalOptions
+    ) -> [ModelIntervals] {
         let lowQ = (1 - options.level) / 2, highQ = 1 - lowQ
         var out: [ModelIntervals] = []
         for m in models.indices {
@@ -122,13 +129,17 @@ public enum BootstrapIntervals {
                     }
                     credit.sort()
                     share.sort()
-                    intervals.append(CreditInterval(conversionsLow: Percentile.of(sorted: credit, lowQ),
-                                                    conversionsHigh: Percentile.of(sorted: credit, highQ),
-                                                    shareLow: Percentile.of(sorted: share, lowQ),
-                                                    shareHigh: Percentile.of(sorted: share, highQ)))
+                    intervals.append(
+                        CreditInterval(
+                            conversionsLow: Percentile.of(sorted: credit, lowQ),
+                            conversionsHigh: Percentile.of(sorted: credit, highQ),
+                            shareLow: Percentile.of(sorted: share, lowQ),
+                            shareHigh: Percentile.of(sorted: share, highQ)))
                 }
-                out.append(ModelIntervals(model: name, channels: channels, intervals: intervals, replicates: draws.count,
-                                          failures: options.replicates - draws.count, firstFailure: firstFailure))
+                out.append(
+                    ModelIntervals(
+                        model: name, channels: channels, intervals: intervals, replicates: draws.count,
+                        failures: options.replicates - draws.count, firstFailure: firstFailure))
             }
         }
         return out

@@ -27,8 +27,10 @@ public struct ModelIntervals: Sendable {
     /// Why the first failed replicate failed, if any did.
     public var firstFailure: String?
 
-    public init(model: String, channels: ChannelIndex, intervals: [CreditInterval], replicates: Int,
-                failures: Int = 0, firstFailure: String? = nil) {
+    public init(
+        model: String, channels: ChannelIndex, intervals: [CreditInterval], replicates: Int,
+        failures: Int = 0, firstFailure: String? = nil
+    ) {
         self.model = model
         self.channels = channels
         self.intervals = intervals

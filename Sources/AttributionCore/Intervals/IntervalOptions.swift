@@ -24,8 +24,9 @@ public struct IntervalOptions: Sendable, Equatable {
 
     public var problem: OptionProblem? {
         if !Self.replicateRange.contains(replicates) {
-            return OptionProblem(option: "bootstrap",
-                                 "must be between \(Self.replicateRange.lowerBound) and \(Self.replicateRange.upperBound) replicates, got \(replicates)")
+            return OptionProblem(
+                option: "bootstrap",
+                "must be between \(Self.replicateRange.lowerBound) and \(Self.replicateRange.upperBound) replicates, got \(replicates)")
         }
         if !(level > 0 && level < 1) { return OptionProblem(option: nil, "the interval level must be between 0 and 1") }
         return nil

@@ -23,8 +23,9 @@ struct JourneyResample: Sendable {
             journeys.userCount = all.userCount
             for j in 0..<all.count where all.converted[j] {
                 let touches = all.touches(j)
-                journeys.appendJourney(channels: all.touchChannel[touches], times: all.touchTime[touches],
-                                       converted: true, endTime: all.endTime[j], value: all.value[j])
+                journeys.appendJourney(
+                    channels: all.touchChannel[touches], times: all.touchTime[touches],
+                    converted: true, endTime: all.endTime[j], value: all.value[j])
             }
         }
         self.journeys = journeys
@@ -100,30 +101,37 @@ struct JourneyResample: Sendable {
         let sourceOffsets = journeys.offsets, sourceConverted = journeys.converted
         let sourceEnd = journeys.endTime, sourceValue = journeys.value
         out.touchChannel.withUnsafeMutableBufferPointer { channelOut in
-        out.touchTime.withUnsafeMutableBufferPointer { timeOut in
-        out.offsets.withUnsafeMutableBufferPointer { offsets in
-        out.converted.withUnsafeMutableBufferPointer { converted in
-        out.endTime.withUnsafeMutableBufferPointer { endTime in
-        out.value.withUnsafeMutableBufferPointer { value in
-        journeys.touchChannel.withUnsafeBufferPointer { channelIn in
-        journeys.touchTime.withUnsafeBufferPointer { timeIn in
-            offsets[0] = 0
-            for j in 0..<weights.count where weights[j] > 0 {
-                let start = sourceOffsets[j], length = sourceOffsets[j + 1] - start
-                for _ in 0..<weights[j] {
-                    for i in 0..<length {
-                        channelOut[t + i] = channelIn[start + i]
-                        timeOut[t + i] = timeIn[start + i]
+            out.touchTime.withUnsafeMutableBufferPointer { timeOut in
+                out.offsets.withUnsafeMutableBufferPointer { offsets in
+                    out.converted.withUnsafeMutableBufferPointer { converted in
+                        out.endTime.withUnsafeMutableBufferPointer { endTime in
+                            out.value.withUnsafeMutableBufferPointer { value in
+                                journeys.touchChannel.withUnsafeBufferPointer { channelIn in
+                                    journeys.touchTime.withUnsafeBufferPointer { timeIn in
+                                        offsets[0] = 0
+                                        for j in 0..<weights.count where weights[j] > 0 {
+                                            let start = sourceOffsets[j], length = sourceOffsets[j + 1] - start
+                                            for _ in 0..<weights[j] {
+                                                for i in 0..<length {
+                                                    channelOut[t + i] = channelIn[start + i]
+                                                    timeOut[t + i] = timeIn[start + i]
+                                                }
+                                                t += length
+                                                offsets[k + 1] = t
+                                                converted[k] = sourceConverted[j]
+                                                endTime[k] = sourceEnd[j]
+                                                value[k] = sourceValue[j]
+                                                k += 1
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
-                    t += length
-                    offsets[k + 1] = t
-                    converted[k] = sourceConverted[j]
-                    endTime[k] = sourceEnd[j]
-                    value[k] = sourceValue[j]
-                    k += 1
                 }
             }
-        }}}}}}}}
+        }
     }
 
     /// The distinct paths with each journey's outcome counted `weight` times.
@@ -138,27 +146,29 @@ struct JourneyResample: Sendable {
         resize(&table.value, to: paths.count, filler: 0)
         resize(&table.nulls, to: paths.count, filler: 0)
         table.conversions.withUnsafeMutableBufferPointer { conversions in
-        table.value.withUnsafeMutableBufferPointer { value in
-        table.nulls.withUnsafeMutableBufferPointer { nulls in
-            conversions.update(repeating: 0)
-            value.update(repeating: 0)
-            nulls.update(repeating: 0)
-            for j in 0..<weights.count where weights[j] > 0 {
-                let w = Double(weights[j]), r = Int(rows[j])
-                let converted = sourceConverted[j]
-                if r < 0 {
-                    if converted {
-                        unattributed += w
-                        unattributedValue += w * sourceValue[j]
+            table.value.withUnsafeMutableBufferPointer { value in
+                table.nulls.withUnsafeMutableBufferPointer { nulls in
+                    conversions.update(repeating: 0)
+                    value.update(repeating: 0)
+                    nulls.update(repeating: 0)
+                    for j in 0..<weights.count where weights[j] > 0 {
+                        let w = Double(weights[j]), r = Int(rows[j])
+                        let converted = sourceConverted[j]
+                        if r < 0 {
+                            if converted {
+                                unattributed += w
+                                unattributedValue += w * sourceValue[j]
+                            }
+                        } else if converted {
+                            conversions[r] += w
+                            value[r] += w * sourceValue[j]
+                        } else {
+                            nulls[r] += w
+                        }
                     }
-                } else if converted {
-                    conversions[r] += w
-                    value[r] += w * sourceValue[j]
-                } else {
-                    nulls[r] += w
                 }
             }
-        }}}
+        }
         table.unattributedConversions = unattributed
         table.unattributedValue = unattributedValue
         table.unattributedNulls = 0

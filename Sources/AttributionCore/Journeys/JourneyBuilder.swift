@@ -22,8 +22,9 @@ public enum JourneyBuilder {
         _ = consume order
         // Joined part by part, each freed once copied.
         var journeys = JourneySet(channels: channels)
-        journeys.reserveCapacity(touches: parts.reduce(0) { $0 + $1.0.touchChannel.count },
-                                 journeys: parts.reduce(0) { $0 + $1.0.count })
+        journeys.reserveCapacity(
+            touches: parts.reduce(0) { $0 + $1.0.touchChannel.count },
+            journeys: parts.reduce(0) { $0 + $1.0.count })
         var counts: [Int32] = []
         counts.reserveCapacity(parts.reduce(0) { $0 + $1.1.count })
         for k in parts.indices {
@@ -42,17 +43,20 @@ public enum JourneyBuilder {
     /// The journeys of each part of the users, cut in parallel (with each kept touch's
     /// occurrence count for `frequency` paths). `events` may lack its user column:
     /// its `count` events are grouped by user in `order`.
-    private static func cutParts(_ events: EventTable, count: Int, userStart: [Int], order: [Int32],
-                                 options: JourneyOptions, mapping: (ChannelIndex, [Int32])) -> [(JourneySet, [Int32])] {
+    private static func cutParts(
+        _ events: EventTable, count: Int, userStart: [Int], order: [Int32],
+        options: JourneyOptions, mapping: (ChannelIndex, [Int32])
+    ) -> [(JourneySet, [Int32])] {
         let (channels, remap) = mapping
         let lookbackMs: Int64? = options.lookbackDays.map { Int64(($0 * 86_400_000).rounded()) }
 
         let chunks = chunkCount(forWork: count, minimumPerChunk: 200_000)
         let userRanges = chunkRanges(events.userCount, chunks: chunks)
         return parallelMap(chunks: chunks) { part -> (JourneySet, [Int32]) in
-            var cutter = JourneyCutter(events: events, remap: remap, rule: options.rule,
-                                       lookbackMs: lookbackMs, transforms: options.transforms,
-                                       channels: channels)
+            var cutter = JourneyCutter(
+                events: events, remap: remap, rule: options.rule,
+                lookbackMs: lookbackMs, transforms: options.transforms,
+                channels: channels)
             // A part has at most one touch per event and one journey per conversion or user:
             // reserved up front, the columns never grow by doubling (untouched capacity is not resident).
             let range = userRanges[part]
@@ -123,7 +127,10 @@ struct JourneyCutter {
     private var keptChannel: [Int32] = []
     private var keptTime: [Int64] = []
 
-    init(events: EventTable, remap: [Int32], rule: JourneyOptions.Rule, lookbackMs: Int64?, transforms: PathTransforms, channels: ChannelIndex) {
+    init(
+        events: EventTable, remap: [Int32], rule: JourneyOptions.Rule, lookbackMs: Int64?, transforms: PathTransforms,
+        channels: ChannelIndex
+    ) {
         self.events = events
         self.remap = remap
         self.rule = rule
@@ -189,12 +196,14 @@ struct JourneyCutter {
             frequencyCounts.append(contentsOf: transformer!.counts)
             // A null journey left with no touch has nothing to count.
             if converted || !keptChannel.isEmpty {
-                journeys.appendJourney(channels: keptChannel[...], times: keptTime[...],
-                                       converted: converted, endTime: endTime, value: value)
+                journeys.appendJourney(
+                    channels: keptChannel[...], times: keptTime[...],
+                    converted: converted, endTime: endTime, value: value)
             }
         } else {
-            journeys.appendJourney(channels: pendingChannel[first...], times: pendingTime[first...],
-                                   converted: converted, endTime: endTime, value: value)
+            journeys.appendJourney(
+                channels: pendingChannel[first...], times: pendingTime[first...],
+                converted: converted, endTime: endTime, value: value)
         }
         pendingChannel.removeAll(keepingCapacity: true)
         pendingTime.removeAll(keepingCapacity: true)

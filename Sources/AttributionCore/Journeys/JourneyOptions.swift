@@ -19,8 +19,10 @@ public struct JourneyOptions: Sendable, Equatable {
     /// window are kept; journeys are cut on all events first (scheduled runs).
     public var window: ConversionWindow? = nil
 
-    public init(rule: Rule = .firstConversion, lookbackDays: Double? = nil, topChannels: Int? = nil,
-                transforms: PathTransforms = PathTransforms()) {
+    public init(
+        rule: Rule = .firstConversion, lookbackDays: Double? = nil, topChannels: Int? = nil,
+        transforms: PathTransforms = PathTransforms()
+    ) {
         self.rule = rule
         self.lookbackDays = lookbackDays
         self.topChannels = topChannels

@@ -21,7 +21,9 @@ public struct JourneySet: Sendable {
 
     public func touches(_ j: Int) -> Range<Int> { offsets[j]..<offsets[j + 1] }
 
-    public mutating func appendJourney(channels c: ArraySlice<Int32>, times t: ArraySlice<Int64>, converted conv: Bool, endTime: Int64, value v: Double) {
+    public mutating func appendJourney(
+        channels c: ArraySlice<Int32>, times t: ArraySlice<Int64>, converted conv: Bool, endTime: Int64, value v: Double
+    ) {
         touchChannel.append(contentsOf: c)
         touchTime.append(contentsOf: t)
         offsets.append(touchChannel.count)

@@ -29,8 +29,9 @@ extension JourneySet {
         var kept = JourneySet(channels: channels)
         for j in 0..<count where window.contains(endTime[j]) {
             let t = touches(j)
-            kept.appendJourney(channels: touchChannel[t], times: touchTime[t], converted: converted[j],
-                               endTime: endTime[j], value: value[j])
+            kept.appendJourney(
+                channels: touchChannel[t], times: touchTime[t], converted: converted[j],
+                endTime: endTime[j], value: value[j])
         }
         kept.userCount = userCount
         return kept

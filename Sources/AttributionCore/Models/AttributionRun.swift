@@ -7,8 +7,10 @@ public enum AttributionRun {
     }
 
     /// `onModelDone` is called as each model finishes (from any thread), for progress.
-    public static func run(_ models: [any AttributionModel], on input: AttributionInput,
-                           onModelDone: @Sendable () -> Void = {}) -> [Outcome] {
+    public static func run(
+        _ models: [any AttributionModel], on input: AttributionInput,
+        onModelDone: @Sendable () -> Void = {}
+    ) -> [Outcome] {
         guard !models.isEmpty else { return [] }
         return parallelMap(chunks: models.count) { i -> [Outcome] in
             defer { onModelDone() }

@@ -15,8 +15,9 @@ struct CreditAccumulator {
     }
 
     func result(model: String, input: AttributionInput) -> ModelResult {
-        ModelResult(model: model, channels: input.channels, conversions: conversions,
-                    revenue: input.hasValue ? revenue : nil)
+        ModelResult(
+            model: model, channels: input.channels, conversions: conversions,
+            revenue: input.hasValue ? revenue : nil)
     }
 }
 

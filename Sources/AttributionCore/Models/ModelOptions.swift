@@ -62,8 +62,9 @@ public struct ModelOptions: Sendable {
         }
         if shapleyMaxPosition < 1 { return OptionProblem(option: "shapley-max-position", "must be at least 1") }
         if !Self.shapleyExactMaxRange.contains(shapleyExactMax) {
-            return OptionProblem(option: "shapley-exact-max",
-                                 "must be between \(Self.shapleyExactMaxRange.lowerBound) and \(Self.shapleyExactMaxRange.upperBound)")
+            return OptionProblem(
+                option: "shapley-exact-max",
+                "must be between \(Self.shapleyExactMaxRange.lowerBound) and \(Self.shapleyExactMaxRange.upperBound)")
         }
         if shapleySamples < 2 { return OptionProblem(option: "shapley-samples", "must be at least 2") }
         return neural.problem?.prefixed("neural-")

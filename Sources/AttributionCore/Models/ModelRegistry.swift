@@ -60,8 +60,10 @@ public struct ModelEntry: Sendable {
     /// Whether `all` selects it: the neural model trains for minutes, so it is named to run.
     public var inAll = true
 
-    public init(name: String, summary: String, family: ModelFamily, detailTables: [String] = [], inAll: Bool = true,
-                make: @escaping @Sendable (ModelOptions) -> [any AttributionModel]) {
+    public init(
+        name: String, summary: String, family: ModelFamily, detailTables: [String] = [], inAll: Bool = true,
+        make: @escaping @Sendable (ModelOptions) -> [any AttributionModel]
+    ) {
         self.name = name
         self.summary = summary
         self.family = family
@@ -78,25 +80,48 @@ public enum ModelRegistry {
         ModelEntry(name: "linear", summary: "equal credit to every touch (or every distinct channel)", family: .rules) {
             [Linear(distinctChannels: $0.linearDistinctChannels)]
         },
-        ModelEntry(name: "position-based", summary: "U-shaped: first and last touch weighted (40/20/40), the middle shares the rest", family: .rules) {
+        ModelEntry(
+            name: "position-based", summary: "U-shaped: first and last touch weighted (40/20/40), the middle shares the rest",
+            family: .rules
+        ) {
             [PositionBased(first: $0.positionFirst, last: $0.positionLast)]
         },
         ModelEntry(name: "time-decay", summary: "weight 2^(-Δt/half-life) before the conversion (event-level input only)", family: .rules) {
             [TimeDecay(halfLifeDays: $0.halfLifeDays)]
         },
-        ModelEntry(name: "markov", summary: "Markov chain removal effects, solved exactly (--markov-order N, several, or auto)",
-                   family: .markov, detailTables: [MarkovModel.removalEffectsTable, MarkovModel.transitionsTable, MarkovModel.orderSelectionTable]) { MarkovModel.models(for: $0) },
-        ModelEntry(name: "shapley", summary: "simplified Shapley value: each converting journey's credit split equally over its distinct channels", family: .shapley) { _ in [SimplifiedShapley()] },
-        ModelEntry(name: "shapley-ordered", summary: "simplified Shapley credit split over the touch positions of each channel (shapley_ordered.csv)",
-                   family: .shapley, detailTables: [OrderedShapley.positionsTable]) { [OrderedShapley(maxPosition: $0.shapleyMaxPosition)] },
-        ModelEntry(name: "shapley-rate", summary: "Shapley value of the conversion-rate game over channel sets, null journeys included (exact, or sampled for large sets)",
-                   family: .shapley, detailTables: [ConversionRateShapley.errorsTable]) { [ConversionRateShapley(exactMax: $0.shapleyExactMax, samples: $0.shapleySamples, seed: $0.seed)] },
-        ModelEntry(name: "neural", summary: "td-mta's LSTM conversion model trained on the journeys' day windows, credit = Shapley values of the model over each conversion window; not in 'all'",
-                   family: .neural, detailTables: [NeuralModel.byDayKind, NeuralModel.channelsTable], inAll: false) {
+        ModelEntry(
+            name: "markov", summary: "Markov chain removal effects, solved exactly (--markov-order N, several, or auto)",
+            family: .markov, detailTables: [MarkovModel.removalEffectsTable, MarkovModel.transitionsTable, MarkovModel.orderSelectionTable]
+        ) { MarkovModel.models(for: $0) },
+        ModelEntry(
+            name: "shapley", summary: "simplified Shapley value: each converting journey's credit split equally over its distinct channels",
+            family: .shapley
+        ) { _ in [SimplifiedShapley()] },
+        ModelEntry(
+            name: "shapley-ordered",
+            summary: "simplified Shapley credit split over the touch positions of each channel (shapley_ordered.csv)",
+            family: .shapley, detailTables: [OrderedShapley.positionsTable]
+        ) { [OrderedShapley(maxPosition: $0.shapleyMaxPosition)] },
+        ModelEntry(
+            name: "shapley-rate",
+            summary:
+                "Shapley value of the conversion-rate game over channel sets, null journeys included (exact, or sampled for large sets)",
+            family: .shapley, detailTables: [ConversionRateShapley.errorsTable]
+        ) { [ConversionRateShapley(exactMax: $0.shapleyExactMax, samples: $0.shapleySamples, seed: $0.seed)] },
+        ModelEntry(
+            name: "neural",
+            summary:
+                "td-mta's LSTM conversion model trained on the journeys' day windows, credit = Shapley values of the model over each conversion window; not in 'all'",
+            family: .neural, detailTables: [NeuralModel.byDayKind, NeuralModel.channelsTable], inAll: false
+        ) {
             [NeuralModel(settings: $0.neural, results: .credit)]
         },
-        ModelEntry(name: "neural-removal", summary: "the same network's expected conversions lost with each channel's touches removed (a replay of every day at risk; one fit with neural when both are named); not in 'all'",
-                   family: .neural, detailTables: [NeuralModel.incrementalTable], inAll: false) {
+        ModelEntry(
+            name: "neural-removal",
+            summary:
+                "the same network's expected conversions lost with each channel's touches removed (a replay of every day at risk; one fit with neural when both are named); not in 'all'",
+            family: .neural, detailTables: [NeuralModel.incrementalTable], inAll: false
+        ) {
             [NeuralModel(settings: $0.neural, results: .removal)]
         },
     ]

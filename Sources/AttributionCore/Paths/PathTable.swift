@@ -52,8 +52,9 @@ extension PathTable {
                     if conv { builder.addUnattributed(conversions: 1, value: journeys.value[j]) }
                     continue
                 }
-                builder.add(journeys.touchChannel[touches], conversions: conv ? 1 : 0,
-                            value: conv ? journeys.value[j] : 0, nulls: conv ? 0 : 1)
+                builder.add(
+                    journeys.touchChannel[touches], conversions: conv ? 1 : 0,
+                    value: conv ? journeys.value[j] : 0, nulls: conv ? 0 : 1)
             }
             return builder.table
         }
@@ -67,7 +68,7 @@ extension PathTable {
 /// (open addressing over the flat step array; no per-path allocation).
 public struct PathTableBuilder {
     public private(set) var table: PathTable
-    private var slots: [Int32]   // row index + 1; 0 = empty
+    private var slots: [Int32]  // row index + 1; 0 = empty
     private var hashes: [UInt64] = []
 
     public init(channels: ChannelIndex) {

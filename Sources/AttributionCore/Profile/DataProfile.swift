@@ -33,9 +33,10 @@ public struct DataProfile: Sendable {
     ///   - hasValue: whether revenue was read.
     ///   - events: rows read, if known.
     ///   - users: distinct users, if known; defaults to the journeys' user count.
-    public init(paths: PathTable, journeys: JourneySet?, hasValue: Bool, events: Int? = nil, users: Int? = nil,
-                topPathCount: Int = DataProfile.defaultTopPaths)
-    {
+    public init(
+        paths: PathTable, journeys: JourneySet?, hasValue: Bool, events: Int? = nil, users: Int? = nil,
+        topPathCount: Int = DataProfile.defaultTopPaths
+    ) {
         self.events = events
         self.users = users ?? journeys?.userCount
         conversions = paths.totalConversions + paths.unattributedConversions

@@ -26,8 +26,10 @@ public struct AttributionDocument: Sendable {
     /// The UTC days the touches and conversions span (event-level input only).
     public var period: AnalysisWindow? = nil
 
-    public init(input: String, format: String, summary: JourneySummary, read: ReadReport,
-                outcomes: [AttributionRun.Outcome], settings: [(String, JSONValue)]) {
+    public init(
+        input: String, format: String, summary: JourneySummary, read: ReadReport,
+        outcomes: [AttributionRun.Outcome], settings: [(String, JSONValue)]
+    ) {
         self.input = input
         self.format = format
         self.summary = summary

@@ -37,9 +37,11 @@ public enum SpendReturns {
             let channels = Set(r.channels.names).union(spend.spend.map(\.channel)).sorted()
             for channel in channels {
                 let c = index[channel]
-                out.append(SpendReturn(model: r.model, channel: channel, spend: spend.amount(for: channel),
-                                       conversions: c.map { r.conversions[$0] } ?? 0,
-                                       revenue: r.revenue.map { revenue in c.map { revenue[$0] } ?? 0 }))
+                out.append(
+                    SpendReturn(
+                        model: r.model, channel: channel, spend: spend.amount(for: channel),
+                        conversions: c.map { r.conversions[$0] } ?? 0,
+                        revenue: r.revenue.map { revenue in c.map { revenue[$0] } ?? 0 }))
             }
         }
         return out

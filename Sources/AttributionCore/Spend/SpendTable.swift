@@ -16,8 +16,9 @@ public struct SpendPeriod: Sendable, Hashable {
     public static func parse(_ text: String) -> SpendPeriod? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3, parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int64(parts[0]), let month = Int64(parts[1]), (1...12).contains(month) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int64(parts[0]), let month = Int64(parts[1]), (1...12).contains(month)
+        else { return nil }
         let monthDays = CivilDate.daysInMonth(year: year, month: month)
         if parts.count == 2 {
             let first = CivilDate.days(year: year, month: month, day: 1)
@@ -95,8 +96,9 @@ public struct SpendTable: Sendable {
             if totals[row.channel] == nil { order.append(row.channel) }
             totals[row.channel, default: 0] += row.amount
         }
-        return ChannelSpend(source: source, window: window, rowsOutsideWindow: excluded,
-                            spend: order.sorted().map { ($0, totals[$0]!) })
+        return ChannelSpend(
+            source: source, window: window, rowsOutsideWindow: excluded,
+            spend: order.sorted().map { ($0, totals[$0]!) })
     }
 }
 
@@ -109,8 +111,10 @@ public struct ChannelSpend: Sendable {
     /// Channel and total spend, by channel name.
     public var spend: [(channel: String, amount: Double)]
 
-    public init(source: String, window: AnalysisWindow?, rowsOutsideWindow: Int = 0,
-                spend: [(channel: String, amount: Double)]) {
+    public init(
+        source: String, window: AnalysisWindow?, rowsOutsideWindow: Int = 0,
+        spend: [(channel: String, amount: Double)]
+    ) {
         self.source = source
         self.window = window
         self.rowsOutsideWindow = rowsOutsideWindow

@@ -88,8 +88,10 @@ public enum SyntheticFit {
     /// Settings whose data has `target`'s shape (within sampling noise): a few rounds
     /// of simulating `sampleUsers` users and correcting in-market days, touches per
     /// day and the base hazard by the ratio of measured to wanted.
-    public static func config(like target: Shape, names: [String], users: Int, seed: UInt64,
-                              sampleUsers: Int = 20_000, rounds: Int = 8) -> SyntheticTouchpoints.Config {
+    public static func config(
+        like target: Shape, names: [String], users: Int, seed: UInt64,
+        sampleUsers: Int = 20_000, rounds: Int = 8
+    ) -> SyntheticTouchpoints.Config {
         precondition(target.users > 0 && names.count == target.touchShare.count)
         var config = SyntheticTouchpoints.Config(users: users)
         config.seed = seed

@@ -54,7 +54,8 @@ struct SyntheticProcess: Sendable {
     init(_ config: SyntheticTouchpoints.Config) {
         let catalogue = SyntheticTouchpoints.catalogue
         let channels = config.customChannels.map { ArraySlice($0) } ?? catalogue.prefix(config.channels)
-        precondition(config.customChannels != nil || (1...catalogue.count).contains(config.channels), "channels must be 1...\(catalogue.count)")
+        precondition(
+            config.customChannels != nil || (1...catalogue.count).contains(config.channels), "channels must be 1...\(catalogue.count)")
         precondition(!channels.isEmpty && channels.allSatisfy { $0.reach > 0 && $0.reach.isFinite }, "channels need a positive reach")
         precondition(config.inMarketDays >= 1 && config.touchesPerDay >= 0, "inMarketDays ≥ 1, touchesPerDay ≥ 0")
         precondition(config.days >= 1 && config.tailDays >= 0, "days ≥ 1, tailDays ≥ 0")

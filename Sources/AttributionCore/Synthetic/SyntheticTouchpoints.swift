@@ -102,8 +102,10 @@ public enum SyntheticTouchpoints {
 
     /// Each user has a random stream of their own (seed, user id), so the data and
     /// the truth depend only on the seed: `chunks` (the split over cores) changes nothing.
-    static func simulate(_ config: Config, events wantEvents: Bool, truth wantTruth: Bool,
-                         chunks: Int? = nil) -> (events: EventTable, truth: [ChannelTruth]) {
+    static func simulate(
+        _ config: Config, events wantEvents: Bool, truth wantTruth: Bool,
+        chunks: Int? = nil
+    ) -> (events: EventTable, truth: [ChannelTruth]) {
         let process = SyntheticProcess(config)
         let (table, tally) = simulate(config, process, users: 0..<config.users, events: wantEvents, truth: wantTruth, chunks: chunks)
         return (table, wantTruth ? tally.channels(names: process.names, effects: process.effects) : [])
@@ -113,22 +115,27 @@ public enum SyntheticTouchpoints {
     /// and then let go, so memory holds one block: the same events, block after
     /// block, as `generate` (every user draws from a stream of their own). Returns
     /// the truth when asked for (else empty).
-    public static func generate(_ config: Config, usersPerBlock: Int, truth wantTruth: Bool,
-                                _ body: (EventTable) throws -> Void) rethrows -> [ChannelTruth] {
+    public static func generate(
+        _ config: Config, usersPerBlock: Int, truth wantTruth: Bool,
+        _ body: (EventTable) throws -> Void
+    ) rethrows -> [ChannelTruth] {
         precondition(usersPerBlock >= 1)
         let process = SyntheticProcess(config)
         var total = TruthTally(channels: process.channelCount)
         for first in stride(from: 0, to: config.users, by: usersPerBlock) {
-            let (table, tally) = simulate(config, process, users: first..<min(config.users, first + usersPerBlock),
-                                          events: true, truth: wantTruth, chunks: nil)
+            let (table, tally) = simulate(
+                config, process, users: first..<min(config.users, first + usersPerBlock),
+                events: true, truth: wantTruth, chunks: nil)
             try body(table)
             total.merge(tally)
         }
         return wantTruth ? total.channels(names: process.names, effects: process.effects) : []
     }
 
-    static func simulate(_ config: Config, _ process: SyntheticProcess, users: Range<Int>, events wantEvents: Bool, truth wantTruth: Bool,
-                         chunks: Int?) -> (events: EventTable, tally: TruthTally) {
+    static func simulate(
+        _ config: Config, _ process: SyntheticProcess, users: Range<Int>, events wantEvents: Bool, truth wantTruth: Bool,
+        chunks: Int?
+    ) -> (events: EventTable, tally: TruthTally) {
         precondition(config.users >= 0)
         let n = chunks ?? chunkCount(forWork: users.count, minimumPerChunk: 20_000)
         let ranges = chunkRanges(users.count, chunks: n).map { ($0.lowerBound + users.lowerBound)..<($0.upperBound + users.lowerBound) }

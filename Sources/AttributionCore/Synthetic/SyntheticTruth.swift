@@ -52,9 +52,10 @@ struct TruthTally: Sendable {
     func channels(names: [String], effects: [Double]) -> [ChannelTruth] {
         let total = incremental.reduce(0, +)
         return names.indices.map { c in
-            ChannelTruth(channel: names[c], effect: effects[c], usersTouched: touched[c],
-                         incrementalConversions: incremental[c], incrementalRevenue: Double(incrementalCents[c]) / 100,
-                         share: total > 0 ? Double(incremental[c]) / Double(total) : nil)
+            ChannelTruth(
+                channel: names[c], effect: effects[c], usersTouched: touched[c],
+                incrementalConversions: incremental[c], incrementalRevenue: Double(incrementalCents[c]) / 100,
+                share: total > 0 ? Double(incremental[c]) / Double(total) : nil)
         }
     }
 }

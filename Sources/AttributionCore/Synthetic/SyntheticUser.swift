@@ -157,8 +157,9 @@ struct SyntheticUser {
         for touch in touches {
             if let day = conversionDay, touch.day > day {
                 if pending != nil {
-                    t.append(user: u, channel: -1, time: time(day, conversionSecond(day)), isConversion: true,
-                             value: Double(revenueCents) / 100)
+                    t.append(
+                        user: u, channel: -1, time: time(day, conversionSecond(day)), isConversion: true,
+                        value: Double(revenueCents) / 100)
                     pending = nil
                 }
                 if !touch.keptAfterConversion { continue }

@@ -38,7 +38,8 @@ struct PathTransformer {
         for i in steps.indices where !(hasOther && removeIfNotAll[Int(steps[i])]) { candidates.append(i) }
 
         if !transforms.removeIfLastAndNotAll.isEmpty,
-           let lastOther = candidates.lastIndex(where: { !removeIfLast[Int(steps[$0])] }) {
+            let lastOther = candidates.lastIndex(where: { !removeIfLast[Int(steps[$0])] })
+        {
             candidates.removeSubrange((lastOther + 1)...)
         }
 

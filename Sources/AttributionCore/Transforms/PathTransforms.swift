@@ -44,8 +44,10 @@ public struct PathTransforms: Sendable, Equatable {
     /// channels only if it has nothing else (used to take last-touch credit from `direct`).
     public var removeIfLastAndNotAll: [String]
 
-    public init(kind: Kind = .unique, maxPathLength: Int? = nil,
-                removeIfNotAll: [String] = [], removeIfLastAndNotAll: [String] = []) {
+    public init(
+        kind: Kind = .unique, maxPathLength: Int? = nil,
+        removeIfNotAll: [String] = [], removeIfLastAndNotAll: [String] = []
+    ) {
         precondition(maxPathLength.map { $0 >= 1 } ?? true, "maxPathLength must be at least 1")
         self.kind = kind
         self.maxPathLength = maxPathLength

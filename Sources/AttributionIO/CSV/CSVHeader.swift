@@ -1,4 +1,5 @@
 import AttributionCore
+
 /// The header row of a CSV file and the columns the reader needs from it.
 struct CSVHeader {
     let names: [String]
@@ -12,11 +13,15 @@ struct CSVHeader {
     /// files of our own making (spend, truth) are comma-separated.
     init(file: MappedFile, delimiter given: UInt8? = CSVDelimiter.comma) throws {
         if let encoding = file.bytes.wideByteOrderMark {
-            throw InputError(file: file.path, line: 1, message: "the file is \(encoding) (it starts with that byte-order mark); convert the file to UTF-8")
+            throw InputError(
+                file: file.path, line: 1,
+                message: "the file is \(encoding) (it starts with that byte-order mark); convert the file to UTF-8")
         }
         if let nul = file.firstIndex(of: 0) {
-            throw InputError(file: file.path, line: file.line(at: nul),
-                             message: "NUL byte at byte offset \(nul): not a text file (or a UTF-16/32 file without a byte-order mark; convert it to UTF-8)")
+            throw InputError(
+                file: file.path, line: file.line(at: nul),
+                message:
+                    "NUL byte at byte offset \(nul): not a text file (or a UTF-16/32 file without a byte-order mark; convert it to UTF-8)")
         }
         let bom = file.bytes.byteOrderMarkLength
         delimiter = given ?? CSVDelimiter.detect(headerLine: file.bytes.firstLine(from: bom))
@@ -41,8 +46,11 @@ struct CSVHeader {
             throw InputError(file: file, line: 1, column: column, message: missing(column, flag: flag))
         }
         if matches.count > 1 {
-            throw InputError(file: file, line: 1, column: column,
-                             message: "the header names this column more than once (positions \(matches.map { String($0 + 1) }.joined(separator: " and "))); rename one")
+            throw InputError(
+                file: file, line: 1, column: column,
+                message:
+                    "the header names this column more than once (positions \(matches.map { String($0 + 1) }.joined(separator: " and "))); rename one"
+            )
         }
         return first
     }
@@ -53,9 +61,12 @@ struct CSVHeader {
         var s = "no such column (\(flag)); the header has: \(names.joined(separator: ", "))"
         if let near = NearestName.to(column, in: names) { s += "; did you mean '\(near)'?" }
         // One column whose name holds a likely separator: the file is split on something else.
-        if names.count == 1, let other = [CSVDelimiter.semicolon, CSVDelimiter.tab, CSVDelimiter.pipe, CSVDelimiter.comma]
-            .first(where: { $0 != delimiter && names[0].utf8.contains($0) }) {
-            s += " (the header is one column split on \(CSVDelimiter.name(delimiter)); is the file separated by \(CSVDelimiter.name(other))? use --delimiter)"
+        if names.count == 1,
+            let other = [CSVDelimiter.semicolon, CSVDelimiter.tab, CSVDelimiter.pipe, CSVDelimiter.comma]
+                .first(where: { $0 != delimiter && names[0].utf8.contains($0) })
+        {
+            s +=
+                " (the header is one column split on \(CSVDelimiter.name(delimiter)); is the file separated by \(CSVDelimiter.name(other))? use --delimiter)"
         }
         return s
     }

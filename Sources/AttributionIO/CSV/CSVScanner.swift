@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One field of a record: bytes `start..<end` of the file. A quoted field's range
@@ -82,8 +82,9 @@ struct CSVScanner {
         while true {
             while position < end && bytes[position] != quote { position += 1 }
             guard position < end else {
-                throw RowProblem(offset: open, column: nil, value: text(from: start, stoppingAtDelimiter: false),
-                                 message: "unterminated quoted field (opened here, never closed)", field: field)
+                throw RowProblem(
+                    offset: open, column: nil, value: text(from: start, stoppingAtDelimiter: false),
+                    message: "unterminated quoted field (opened here, never closed)", field: field)
             }
             if position + 1 < end && bytes[position + 1] == quote {
                 position += 2
@@ -101,9 +102,10 @@ struct CSVScanner {
             } else if b == carriageReturn && position + 1 == end {
                 position += 1
             } else if b != delimiter && b != newline {
-                throw RowProblem(offset: recordStart, column: nil, value: text(from: open, stoppingAtDelimiter: true),
-                                 message: "unexpected character '\(Character(Unicode.Scalar(b)))' after a closing quote",
-                                 field: field)
+                throw RowProblem(
+                    offset: recordStart, column: nil, value: text(from: open, stoppingAtDelimiter: true),
+                    message: "unexpected character '\(Character(Unicode.Scalar(b)))' after a closing quote",
+                    field: field)
             }
         }
     }
@@ -167,8 +169,10 @@ extension UnsafeBufferPointer<UInt8> {
     /// Without any quote in the data, any newline is a record boundary; with quotes,
     /// boundaries come from a sequential scan so a quoted newline is never taken for one.
     /// `hasQuotes`: whether a quote follows `start`, when the caller has looked already.
-    func recordChunks(from start: Int, parts: Int, hasQuotes known: Bool? = nil,
-                      delimiter: UInt8 = CSVDelimiter.comma) throws(RowProblem) -> [Range<Int>] {
+    func recordChunks(
+        from start: Int, parts: Int, hasQuotes known: Bool? = nil,
+        delimiter: UInt8 = CSVDelimiter.comma
+    ) throws(RowProblem) -> [Range<Int>] {
         let n = count
         guard parts > 1, n - start > 1 << 20 else { return [start..<n] }
         var cuts = [start]

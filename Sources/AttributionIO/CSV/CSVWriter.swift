@@ -1,4 +1,5 @@
 import AttributionCore
+
 /// Builds RFC 4180 CSV text: fields with a comma, quote or line break are quoted.
 public struct CSVWriter {
     public private(set) var text = ""

@@ -1,8 +1,9 @@
 import AttributionCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A whole file mapped read-only into memory: the CSV readers scan its bytes in place.

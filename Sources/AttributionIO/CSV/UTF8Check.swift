@@ -13,12 +13,12 @@ enum UTF8Check {
             var low: UInt8 = 0x80, high: UInt8 = 0xBF  // allowed range of the second byte
             switch x {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0           // no overlong 3-byte forms
+            case 0xE0: length = 3; low = 0xA0  // no overlong 3-byte forms
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F          // no surrogates
-            case 0xF0: length = 4; low = 0x90           // no overlong 4-byte forms
+            case 0xED: length = 3; high = 0x9F  // no surrogates
+            case 0xF0: length = 4; low = 0x90  // no overlong 4-byte forms
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F          // nothing above U+10FFFF
+            case 0xF4: length = 4; high = 0x8F  // nothing above U+10FFFF
             default: return i
             }
             guard i + length <= n else { return i }

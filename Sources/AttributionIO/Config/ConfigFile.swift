@@ -41,14 +41,17 @@ public struct ConfigFile: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw InputError(file: path, line: Self.line(of: error).map { min($0, lines) }, message: "not valid YAML: \(Self.problem(of: error))")
+            throw InputError(
+                file: path, line: Self.line(of: error).map { min($0, lines) }, message: "not valid YAML: \(Self.problem(of: error))")
         } catch {
             throw InputError(file: path, message: "not valid YAML: \(error)")
         }
         var reader = Reader(path: path, environment: environment, lines: lines)
         guard let root else { return ConfigFile(path: path, entries: [], secrets: []) }
         guard case .mapping(let mapping) = root else {
-            throw InputError(file: path, line: root.mark.map { min($0.line, lines) }, message: "the config must be a mapping of keys (e.g. 'source:'), not a \(Self.kind(root))")
+            throw InputError(
+                file: path, line: root.mark.map { min($0.line, lines) },
+                message: "the config must be a mapping of keys (e.g. 'source:'), not a \(Self.kind(root))")
         }
         try reader.walk(mapping, prefix: "")
         return ConfigFile(path: path, entries: reader.entries, secrets: reader.secrets)
@@ -148,7 +151,8 @@ private struct Reader {
                 var list: [String] = []
                 for item in items {
                     guard case .scalar(let s) = item else {
-                        throw InputError(file: path, line: self.line(item) ?? line, message: "key '\(key)': list items must be single values")
+                        throw InputError(
+                            file: path, line: self.line(item) ?? line, message: "key '\(key)': list items must be single values")
                     }
                     list.append(try expand(s.string, key: key, line: line))
                 }

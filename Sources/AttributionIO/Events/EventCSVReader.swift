@@ -22,9 +22,10 @@ public enum EventCSVReader {
         do {
             let n = chunkCount(forWork: file.bytes.count, minimumPerChunk: 4 << 20)
             let quote = UInt8(ascii: "\"")
-            parts = try file.bytes.recordChunks(from: header.bodyStart, parts: n,
-                                                hasQuotes: n > 1 ? file.firstIndex(of: quote, from: header.bodyStart) != nil : nil,
-                                                delimiter: header.delimiter)
+            parts = try file.bytes.recordChunks(
+                from: header.bodyStart, parts: n,
+                hasQuotes: n > 1 ? file.firstIndex(of: quote, from: header.bodyStart) != nil : nil,
+                delimiter: header.delimiter)
         } catch { throw file.inputError(error.naming(header.names)) }
         // The checks above read the whole file; the parts read it again, each giving back its pages as it goes.
         file.release(0..<file.bytes.count)
@@ -32,7 +33,9 @@ public enum EventCSVReader {
         let chunks: [EventChunk] = try parallelMapThrowing(chunks: parts.count) { k in
             var chunk = EventChunk(layout: layout, skipBadRows: options.skipBadRows, expectedRows: parts[k].count / 40)
             chunk.progress = options.progress
-            do throws(RowProblem) { try chunk.scan(file.bytes, range: parts[k], releasing: file) } catch { throw file.inputError(error.naming(layout.names)) }
+            do throws(RowProblem) { try chunk.scan(file.bytes, range: parts[k], releasing: file) } catch {
+                throw file.inputError(error.naming(layout.names))
+            }
             return chunk
         }
 
@@ -47,8 +50,10 @@ public enum EventCSVReader {
             if report.firstImplausibleTime == nil, let p = c.firstImplausibleTime { report.firstImplausibleTime = file.inputError(p) }
         }
         guard report.rows > 0 else {
-            throw InputError(file: path, message: report.skippedRows > 0
-                ? "every data row was bad (\(report.skippedRows) skipped)" : "no data rows after the header")
+            throw InputError(
+                file: path,
+                message: report.skippedRows > 0
+                    ? "every data row was bad (\(report.skippedRows) skipped)" : "no data rows after the header")
         }
         if !chunks.contains(where: { $0.isConversion.contains(true) }) {
             throw options.noConversion(in: path, rows: report.rows, eventCounts: eventCounts(chunks))
@@ -190,12 +195,15 @@ struct EventChunk: Sendable {
     private mutating func readRow(_ f: [CSVField], scanner: CSVScanner, offset: Int, scratch: inout [UInt8]) throws(RowProblem) {
         guard f.count >= layout.required else {
             let missing = layout.names[f.count]
-            throw RowProblem(offset: offset, column: missing, value: nil,
-                             message: "row has \(f.count) field\(f.count == 1 ? "" : "s"), the header has \(layout.names.count)")
+            throw RowProblem(
+                offset: offset, column: missing, value: nil,
+                message: "row has \(f.count) field\(f.count == 1 ? "" : "s"), the header has \(layout.names.count)")
         }
         let t = scanner.withBytes(f[layout.time], scratch: &scratch) { TimestampParser.parse($0) }
         guard let t else {
-            throw problem(offset, layout.time, f, scanner, "unparseable timestamp (expected ISO 8601, YYYY-MM-DD[ HH:MM:SS], or epoch seconds/milliseconds)")
+            throw problem(
+                offset, layout.time, f, scanner,
+                "unparseable timestamp (expected ISO 8601, YYYY-MM-DD[ HH:MM:SS], or epoch seconds/milliseconds)")
         }
         if !TimestampParser.plausible.contains(t) {
             implausibleTimes += 1
@@ -248,8 +256,11 @@ struct EventChunk: Sendable {
     /// Invalid UTF-8 in a name would be replaced on the way to a String and could merge two names.
     private func checkUTF8(_ b: UnsafeBufferPointer<UInt8>, _ offset: Int, _ column: Int) throws(RowProblem) {
         if let bad = UTF8Check.firstInvalid(b) {
-            throw RowProblem(offset: offset, column: layout.names[column], value: String(decoding: b, as: UTF8.self),
-                             message: "invalid UTF-8 at byte \(bad) of the field (byte 0x\(String(b[bad], radix: 16, uppercase: true))); convert the file to UTF-8")
+            throw RowProblem(
+                offset: offset, column: layout.names[column], value: String(decoding: b, as: UTF8.self),
+                message:
+                    "invalid UTF-8 at byte \(bad) of the field (byte 0x\(String(b[bad], radix: 16, uppercase: true))); convert the file to UTF-8"
+            )
         }
     }
 

@@ -1,4 +1,5 @@
 import AttributionCore
+
 /// How to read an event-level CSV: which columns hold what, and what a conversion is.
 public struct EventInputOptions: Sendable {
     public enum Conversion: Sendable, Equatable {

@@ -18,7 +18,8 @@ extension EventInputOptions {
             let top = eventCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(Self.eventsShown)
             if !top.isEmpty {
                 let more = eventCounts.count > top.count ? " (of \(eventCounts.count) distinct)" : ""
-                message += "; most frequent events in '\(eventColumn)'\(more): "
+                message +=
+                    "; most frequent events in '\(eventColumn)'\(more): "
                     + top.map { "\($0.key) (\($0.value) row\($0.value == 1 ? "" : "s"))" }.joined(separator: ", ")
             }
             return InputError(file: source, column: eventColumn, value: name, message: message)

@@ -60,9 +60,9 @@ enum TimestampParser {
 
     private static func parseCalendar(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard let year = number(b, 0, 4), b[4] == UInt8(ascii: "-"),
-              let month = number(b, 5, 2), b[7] == UInt8(ascii: "-"),
-              let day = number(b, 8, 2),
-              (1...12).contains(month), day >= 1, day <= daysInMonth(year, month)
+            let month = number(b, 5, 2), b[7] == UInt8(ascii: "-"),
+            let day = number(b, 8, 2),
+            (1...12).contains(month), day >= 1, day <= daysInMonth(year, month)
         else { return nil }
         var ms = CivilDate.days(year: Int64(year), month: Int64(month), day: Int64(day)) * 86_400_000
         var i = 10
@@ -70,7 +70,7 @@ enum TimestampParser {
         guard b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: "t") || b[i] == UInt8(ascii: " ") else { return nil }
         i += 1
         guard let hour = number(b, i, 2), i + 2 < b.count, b[i + 2] == UInt8(ascii: ":"),
-              let minute = number(b, i + 3, 2), hour <= 23, minute <= 59
+            let minute = number(b, i + 3, 2), hour <= 23, minute <= 59
         else { return nil }
         i += 5
         var second = 0

@@ -8,8 +8,9 @@ import Foundation
 /// window count fixes the body's length.
 public struct ExampleFile: Sendable, Equatable {
     public static let version: UInt32 = 1
-    static let frame = FramedFile(signature: "MTAX", version: version, kind: "an examples file made by `mta extract`",
-                                  remedy: "extract the events again")
+    static let frame = FramedFile(
+        signature: "MTAX", version: version, kind: "an examples file made by `mta extract`",
+        remedy: "extract the events again")
 
     public struct Header: Codable, Sendable, Equatable {
         /// Channel names by id (bit c of a mask is `channels[c]`).
@@ -28,8 +29,10 @@ public struct ExampleFile: Sendable, Equatable {
         public var source: String
         public var sourceDigest: String?
 
-        public init(channels: [String], lookbackDays: Int, negatives: String, conversion: String, windows: Int,
-                    positives: Int64, negativeExamples: Int64, users: Int, events: Int, source: String, sourceDigest: String?) {
+        public init(
+            channels: [String], lookbackDays: Int, negatives: String, conversion: String, windows: Int,
+            positives: Int64, negativeExamples: Int64, users: Int, events: Int, source: String, sourceDigest: String?
+        ) {
             self.channels = channels
             self.lookbackDays = lookbackDays
             self.negatives = negatives
@@ -74,7 +77,8 @@ public struct ExampleFile: Sendable, Equatable {
         func fail(_ message: String) -> InputError { InputError(file: path, message: message) }
         let (header, body) = try frame.decode(bytes, path: path, as: Header.self) { header in
             guard header.lookbackDays >= 1, header.windows >= 0,
-                  (1...NetworkShape.maximumChannels).contains(header.channels.count) else {
+                (1...NetworkShape.maximumChannels).contains(header.channels.count)
+            else {
                 throw fail("damaged header: lookback \(header.lookbackDays), \(header.channels.count) channels, \(header.windows) windows")
             }
             return header.windows * (header.lookbackDays * 8 + 16)
@@ -82,14 +86,18 @@ public struct ExampleFile: Sendable, Equatable {
         let days = header.lookbackDays, n = header.windows
         var offset = body
         func load<T: FixedWidthInteger>(_ count: Int, _: T.Type) -> [T] {
-            let out = (0..<count).map { T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + $0 * MemoryLayout<T>.size, as: T.self)) }
+            let out = (0..<count).map {
+                T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + $0 * MemoryLayout<T>.size, as: T.self))
+            }
             offset += count * MemoryLayout<T>.size
             return out
         }
         let masks = load(n * days, UInt64.self)
         let positives = load(n, Int64.self), negatives = load(n, Int64.self)
         let valid = header.channels.count == 64 ? UInt64.max : (UInt64(1) << UInt64(header.channels.count)) - 1
-        guard masks.allSatisfy({ $0 & ~valid == 0 }) else { throw fail("damaged: a window names a channel beyond the header's \(header.channels.count)") }
+        guard masks.allSatisfy({ $0 & ~valid == 0 }) else {
+            throw fail("damaged: a window names a channel beyond the header's \(header.channels.count)")
+        }
         guard positives.allSatisfy({ $0 >= 0 }), negatives.allSatisfy({ $0 >= 0 }) else { throw fail("damaged: a negative count") }
         // Counts of repeated windows are summed before the repeat is refused: no total may overflow.
         func fits(_ counts: [Int64]) -> Bool {
@@ -99,8 +107,9 @@ public struct ExampleFile: Sendable, Equatable {
         }
         guard fits(positives), fits(negatives) else { throw fail("damaged: the counts add up to more than 2^63") }
         do {
-            let counts = try WindowCounts(windows: WindowBatch(days: days, channels: header.channels.count, dayMasks: masks),
-                                          positives: positives, negatives: negatives)
+            let counts = try WindowCounts(
+                windows: WindowBatch(days: days, channels: header.channels.count, dayMasks: masks),
+                positives: positives, negatives: negatives)
             return ExampleFile(header: header, counts: counts)
         } catch {
             throw fail("damaged: \(error)")

@@ -29,8 +29,10 @@ struct FramedFile {
 
     /// The header and the body's offset; `bodyBytes` says how long the header makes
     /// the body (it throws `InputError`s for a header that cannot be right).
-    func decode<Header: Decodable>(_ bytes: UnsafeRawBufferPointer, path: String, as _: Header.Type,
-                                   bodyBytes: (Header) throws -> Int) throws -> (Header, Int) {
+    func decode<Header: Decodable>(
+        _ bytes: UnsafeRawBufferPointer, path: String, as _: Header.Type,
+        bodyBytes: (Header) throws -> Int
+    ) throws -> (Header, Int) {
         func fail(_ message: String) -> InputError { InputError(file: path, message: message) }
         guard bytes.count >= 12, Array(bytes[0..<4]) == Array(signature.utf8) else {
             throw fail("not \(kind) (no \(signature) signature)")
@@ -45,8 +47,10 @@ struct FramedFile {
         }
         let expected = 12 + headerLength + (try bodyBytes(header)) + trailer.count
         guard bytes.count == expected else {
-            throw fail(bytes.count < expected ? "truncated: \(bytes.count) bytes, the header promises \(expected)"
-                                              : "\(bytes.count - expected) bytes more than the header promises; not \(kind)")
+            throw fail(
+                bytes.count < expected
+                    ? "truncated: \(bytes.count) bytes, the header promises \(expected)"
+                    : "\(bytes.count - expected) bytes more than the header promises; not \(kind)")
         }
         guard Array(bytes[(expected - trailer.count)..<expected]) == trailer else {
             throw fail("damaged: no \(String(decoding: trailer, as: UTF8.self)) trailer")

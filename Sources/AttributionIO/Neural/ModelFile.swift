@@ -7,8 +7,9 @@ import Foundation
 /// In a `FramedFile` (`MTAM`): the parameters, Float32 each, as many as the shape needs.
 public struct ModelFile: Sendable {
     public static let version: UInt32 = 1
-    static let frame = FramedFile(signature: "MTAM", version: version, kind: "a model file made by `mta train`",
-                                  remedy: "train again")
+    static let frame = FramedFile(
+        signature: "MTAM", version: version, kind: "a model file made by `mta train`",
+        remedy: "train again")
 
     public struct Header: Codable, Sendable, Equatable {
         public var shape: NetworkShape
@@ -28,10 +29,11 @@ public struct ModelFile: Sendable {
     /// The model of `examples` (whose header gives the vocabulary and lookback).
     public init(model: TrainedModel, examples: ExampleFile, path: String) {
         self.model = model
-        header = Header(shape: model.network.shape, channels: examples.header.channels,
-                        lookbackDays: examples.header.lookbackDays, negatives: examples.header.negatives,
-                        conversion: examples.header.conversion, calibrationShift: model.calibrationShift,
-                        training: model.options, examples: path)
+        header = Header(
+            shape: model.network.shape, channels: examples.header.channels,
+            lookbackDays: examples.header.lookbackDays, negatives: examples.header.negatives,
+            conversion: examples.header.conversion, calibrationShift: model.calibrationShift,
+            training: model.options, examples: path)
     }
 
     public func write(to path: String) throws {
@@ -61,8 +63,11 @@ public struct ModelFile: Sendable {
         }
         guard parameters.allSatisfy(\.isFinite) else { throw fail("damaged: a parameter is not a finite number") }
         let network = try ConversionNetwork(shape: header.shape, parameters: parameters)
-        return ModelFile(header: header, model: TrainedModel(network: network, calibrationShift: header.calibrationShift,
-                                                             options: header.training))
+        return ModelFile(
+            header: header,
+            model: TrainedModel(
+                network: network, calibrationShift: header.calibrationShift,
+                options: header.training))
     }
 
     init(header: Header, model: TrainedModel) {
@@ -73,10 +78,16 @@ public struct ModelFile: Sendable {
     /// Refuses examples made with another vocabulary, lookback or negative rule.
     public func check(_ examples: ExampleFile, path: String) throws {
         if examples.header.channels != header.channels {
-            throw InputError(file: path, message: "examples have channels \(examples.header.channels.joined(separator: ",")); the model was trained on \(header.channels.joined(separator: ","))")
+            throw InputError(
+                file: path,
+                message:
+                    "examples have channels \(examples.header.channels.joined(separator: ",")); the model was trained on \(header.channels.joined(separator: ","))"
+            )
         }
         if examples.header.lookbackDays != header.lookbackDays {
-            throw InputError(file: path, message: "examples have a \(examples.header.lookbackDays)-day lookback; the model reads \(header.lookbackDays) days")
+            throw InputError(
+                file: path,
+                message: "examples have a \(examples.header.lookbackDays)-day lookback; the model reads \(header.lookbackDays) days")
         }
     }
 }

@@ -30,8 +30,10 @@ public enum PathCSVReader {
         let header = try CSVHeader(file: file, delimiter: options.delimiter)
         let pathIndex = try header.index(of: options.pathColumn, file: path, flag: "--path-column")
         let convIndex = try header.index(of: options.conversionsColumn, file: path, flag: "--conversions-column")
-        let valueIndex = try optionalColumn(options.valueColumn, default: PathInputOptions.defaultValueColumn, header, path, flag: "--value-column")
-        let nullsIndex = try optionalColumn(options.nullsColumn, default: PathInputOptions.defaultNullsColumn, header, path, flag: "--nulls-column")
+        let valueIndex = try optionalColumn(
+            options.valueColumn, default: PathInputOptions.defaultValueColumn, header, path, flag: "--value-column")
+        let nullsIndex = try optionalColumn(
+            options.nullsColumn, default: PathInputOptions.defaultNullsColumn, header, path, flag: "--nulls-column")
         let required = [pathIndex, convIndex, valueIndex ?? 0, nullsIndex ?? 0].max()! + 1
 
         // Channel names are interned from the bytes and paths kept in one flat array:
@@ -49,8 +51,9 @@ public enum PathCSVReader {
             do { offset = try scanner.next(into: &fields) } catch { throw file.inputError(error.naming(header.names)) }
             guard let offset else { break }
             func problem(_ column: Int?, _ message: String) -> RowProblem {
-                RowProblem(offset: offset, column: column.map { header.names[$0] },
-                           value: column.map { scanner.string(fields[$0]) }, message: message)
+                RowProblem(
+                    offset: offset, column: column.map { header.names[$0] },
+                    value: column.map { scanner.string(fields[$0]) }, message: message)
             }
             func number(_ column: Int?, whole: Bool) throws(RowProblem) -> Double {
                 guard let column, !fields[column].isEmpty else { return 0 }
@@ -64,8 +67,9 @@ public enum PathCSVReader {
             let rowStart = steps.count
             do throws(RowProblem) {
                 guard fields.count >= required else {
-                    throw RowProblem(offset: offset, column: header.names[fields.count], value: nil,
-                                     message: "row has \(fields.count) fields, the header has \(header.names.count)")
+                    throw RowProblem(
+                        offset: offset, column: header.names[fields.count], value: nil,
+                        message: "row has \(fields.count) fields, the header has \(header.names.count)")
                 }
                 let conversions = try number(convIndex, whole: true)
                 let value = try number(valueIndex, whole: false)
@@ -88,8 +92,10 @@ public enum PathCSVReader {
             }
         }
         guard report.rows > 0 else {
-            throw InputError(file: path, message: report.skippedRows > 0
-                ? "every data row was bad (\(report.skippedRows) skipped)" : "no data rows after the header")
+            throw InputError(
+                file: path,
+                message: report.skippedRows > 0
+                    ? "every data row was bad (\(report.skippedRows) skipped)" : "no data rows after the header")
         }
         // Names are valid UTF-8 (checked above), so distinct bytes are distinct names.
         var channels = ChannelIndex()
@@ -112,7 +118,9 @@ public enum PathCSVReader {
     }
 
     /// A column the user named must exist; a default one is used only if present.
-    private static func optionalColumn(_ named: String?, default name: String, _ header: CSVHeader, _ file: String, flag: String) throws -> Int? {
+    private static func optionalColumn(_ named: String?, default name: String, _ header: CSVHeader, _ file: String, flag: String) throws
+        -> Int?
+    {
         if let named { return try header.index(of: named, file: file, flag: flag) }
         guard header.names.contains(where: { $0.lowercased() == name.lowercased() }) else { return nil }
         return try header.index(of: name, file: file)

@@ -11,8 +11,10 @@ public enum PathCSVWriter {
         var w = CSVWriter(header: ["path", "total_conversions", "total_conversion_value", "total_null"])
         for p in 0..<paths.count {
             let path = paths.path(p).map { paths.channels[$0] }.joined(separator: ">")
-            w.appendRow([path, CSVWriter.number(paths.conversions[p]), CSVWriter.number(paths.value[p]),
-                         CSVWriter.number(paths.nulls[p])])
+            w.appendRow([
+                path, CSVWriter.number(paths.conversions[p]), CSVWriter.number(paths.value[p]),
+                CSVWriter.number(paths.nulls[p]),
+            ])
         }
         return w.text
     }

@@ -31,8 +31,9 @@ public struct AttributionPipeline: Sendable {
     public func run(jobId: String = "") async throws -> (AttributionDocument, AttributionInputSnapshot) {
         var clock = StageClock(onStage: onStage)
         let runAt = clock.startDate
-        var request = SourceRequest(journeys: journeys, needsEvents: models.contains { $0.needsJourneys },
-                                    progress: progress)
+        var request = SourceRequest(
+            journeys: journeys, needsEvents: models.contains { $0.needsJourneys },
+            progress: progress)
         request.onPhase = onSourcePhase
         progress?.begin("read \(source.format)", total: 0, unit: "")
         let loaded = try await source.load(request)
@@ -54,7 +55,8 @@ public struct AttributionPipeline: Sendable {
             read = report
             // A pushed-down table was cut with the window; a path file has no times.
             if journeys.window != nil && !shaped {
-                throw InputError(file: source.description, message: "a conversion window needs event-level input (path-level rows have no times)")
+                throw InputError(
+                    file: source.description, message: "a conversion window needs event-level input (path-level rows have no times)")
             }
             let paths = shaped ? table : table.reshaped(topChannels: journeys.topChannels, transforms: journeys.transforms)
             input = AttributionInput(paths: paths, journeys: nil, hasValue: hasValue)
@@ -65,15 +67,18 @@ public struct AttributionPipeline: Sendable {
         progress?.begin("models", total: models.count, unit: "models")
         let outcomes = AttributionRun.run(models, on: input) { [progress] in progress?.advance(by: 1) }
         clock.lap("models")
-        var document = AttributionDocument(input: source.description, format: source.format, summary: summary, read: read,
-                                           outcomes: outcomes,
-                                           settings: settings?.record(journeys: journeys, intervals: intervals, ran: models) ?? [])
+        var document = AttributionDocument(
+            input: source.description, format: source.format, summary: summary, read: read,
+            outcomes: outcomes,
+            settings: settings?.record(journeys: journeys, intervals: intervals, ran: models) ?? [])
         if let intervals {
             // A model that failed on the data would fail on every replicate too.
             let failed = Set(outcomes.compactMap { if case .failure(let model, _) = $0 { model } else { nil } })
             progress?.begin("intervals", total: intervals.replicates, unit: "replicates")
-            document.intervals = BootstrapIntervals.compute(models.filter { !failed.contains($0.name) }, on: input,
-                                                            options: intervals) { [progress] in progress?.advance(by: 1) }
+            document.intervals = BootstrapIntervals.compute(
+                models.filter { !failed.contains($0.name) }, on: input,
+                options: intervals
+            ) { [progress] in progress?.advance(by: 1) }
             clock.lap("intervals (\(intervals.replicates) replicates)")
         }
         document.period = input.journeys.flatMap(AnalysisWindow.init(journeys:))

@@ -38,8 +38,10 @@ public struct SinkReceipt: Sendable {
 
 /// The one handoff from a finished run to its sinks, in the order given; stops at the
 /// first sink that fails (what earlier sinks wrote stays: each is whole on its own).
-public func publish(_ document: AttributionDocument, input: AttributionInputSnapshot, to sinks: [any ResultSink],
-                    onWritten: (any ResultSink, SinkReceipt) -> Void = { _, _ in }) async throws -> [SinkReceipt] {
+public func publish(
+    _ document: AttributionDocument, input: AttributionInputSnapshot, to sinks: [any ResultSink],
+    onWritten: (any ResultSink, SinkReceipt) -> Void = { _, _ in }
+) async throws -> [SinkReceipt] {
     var receipts: [SinkReceipt] = []
     for sink in sinks {
         let start = Date()

@@ -11,8 +11,10 @@ public enum IntervalFiles {
         for m in report.models {
             for c in ResultFiles.channelOrder(m.channels) {
                 let i = m.intervals[c]
-                w.appendRow([m.model, m.channels.names[c], CSVWriter.number(i.conversionsLow), CSVWriter.number(i.conversionsHigh),
-                             CSVWriter.number(i.shareLow), CSVWriter.number(i.shareHigh)])
+                w.appendRow([
+                    m.model, m.channels.names[c], CSVWriter.number(i.conversionsLow), CSVWriter.number(i.conversionsHigh),
+                    CSVWriter.number(i.shareLow), CSVWriter.number(i.shareHigh),
+                ])
             }
         }
         return w.text

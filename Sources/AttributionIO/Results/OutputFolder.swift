@@ -1,8 +1,9 @@
 import AttributionCore
 import CFileExchange
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A result folder published all or nothing: every file is written into a
@@ -73,7 +74,11 @@ public struct OutputFolder {
         }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         if !contents.isEmpty && !Self.markers.contains(where: contents.contains) {
-            throw InputError(file: directory.path, message: "refusing to replace this folder: it holds files mta did not write (\(contents.count) entries, no \(Self.markers.joined(separator: " or "))); choose an empty or new output folder")
+            throw InputError(
+                file: directory.path,
+                message:
+                    "refusing to replace this folder: it holds files mta did not write (\(contents.count) entries, no \(Self.markers.joined(separator: " or "))); choose an empty or new output folder"
+            )
         }
         return true
     }

@@ -33,7 +33,9 @@ public struct OutputStaging {
             for (file, temp) in zip(files, written) {
                 let final = directory.appendingPathComponent(file.name)
                 if rename(temp.path, final.path) != 0 {
-                    throw InputError(file: final.path, message: "cannot rename \(temp.lastPathComponent) into place: \(String(cString: strerror(errno)))")
+                    throw InputError(
+                        file: final.path, message: "cannot rename \(temp.lastPathComponent) into place: \(String(cString: strerror(errno)))"
+                    )
                 }
             }
         } catch {

@@ -32,8 +32,10 @@ public enum ResultFiles {
         for r in results {
             let shares = r.shares
             for c in channelOrder(r.channels) {
-                w.appendRow([r.model, r.channels.names[c], CSVWriter.number(r.conversions[c]),
-                             CSVWriter.number(shares[c]), r.revenue.map { CSVWriter.number($0[c]) } ?? ""])
+                w.appendRow([
+                    r.model, r.channels.names[c], CSVWriter.number(r.conversions[c]),
+                    CSVWriter.number(shares[c]), r.revenue.map { CSVWriter.number($0[c]) } ?? "",
+                ])
             }
         }
         return w.text
@@ -112,12 +114,15 @@ public enum ResultFiles {
             }
         }
         var document: [(String, JSONValue)] = [
-            ("input", .object([
-                ("file", .string(doc.input)),
-                ("format", .string(doc.format)),
-                ("rows", .integer(doc.read.rows)),
-                ("skipped_rows", .integer(doc.read.skippedRows)),
-            ])),
+            (
+                "input",
+                .object([
+                    ("file", .string(doc.input)),
+                    ("format", .string(doc.format)),
+                    ("rows", .integer(doc.read.rows)),
+                    ("skipped_rows", .integer(doc.read.skippedRows)),
+                ])
+            ),
             ("settings", .object(doc.settings)),
             ("summary", .object(summary)),
         ]

@@ -26,15 +26,18 @@ public enum RunRecord {
             ("format", .string(doc.format)),
             ("input_digest", inputDigest.map { .string($0) } ?? .null),
             ("settings", .object(doc.settings)),
-            ("counts", .object([
-                ("rows", .integer(doc.read.rows)),
-                ("skipped_rows", .integer(doc.read.skippedRows)),
-                ("users", s.users.map { .integer($0) } ?? .null),
-                ("journeys", .number(s.journeys)),
-                ("conversions", .number(s.conversions)),
-                ("distinct_paths", .integer(s.distinctPaths)),
-                ("channels", .integer(s.channels)),
-            ])),
+            (
+                "counts",
+                .object([
+                    ("rows", .integer(doc.read.rows)),
+                    ("skipped_rows", .integer(doc.read.skippedRows)),
+                    ("users", s.users.map { .integer($0) } ?? .null),
+                    ("journeys", .number(s.journeys)),
+                    ("conversions", .number(s.conversions)),
+                    ("distinct_paths", .integer(s.distinctPaths)),
+                    ("channels", .integer(s.channels)),
+                ])
+            ),
             ("timings", .array(doc.timings.map { .object([("stage", .string($0.stage)), ("seconds", .number($0.seconds))]) })),
             ("models", .array(models)),
         ])

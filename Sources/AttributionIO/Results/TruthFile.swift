@@ -11,8 +11,10 @@ public enum TruthFile {
     public static func csv(_ truth: [ChannelTruth]) -> String {
         var csv = CSVWriter(header: header)
         for t in truth {
-            csv.appendRow([t.channel, CSVWriter.number(t.effect), String(t.incrementalConversions),
-                           t.share.map(CSVWriter.number) ?? "", CSVWriter.number(t.incrementalRevenue), String(t.usersTouched)])
+            csv.appendRow([
+                t.channel, CSVWriter.number(t.effect), String(t.incrementalConversions),
+                t.share.map(CSVWriter.number) ?? "", CSVWriter.number(t.incrementalRevenue), String(t.usersTouched),
+            ])
         }
         return csv.text
     }
@@ -22,8 +24,13 @@ public enum TruthFile {
         let file = try MappedFile(path: path)
         let header = try CSVHeader(file: file)
         guard header.names.contains(where: { $0.lowercased() == "channel" }),
-              header.names.contains(where: { $0.lowercased() == "share" }) else {
-            throw InputError(file: path, line: 1, message: "needs the columns channel and share (the truth file of `mta generate --truth`); found \(header.names.joined(separator: ", "))")
+            header.names.contains(where: { $0.lowercased() == "share" })
+        else {
+            throw InputError(
+                file: path, line: 1,
+                message:
+                    "needs the columns channel and share (the truth file of `mta generate --truth`); found \(header.names.joined(separator: ", "))"
+            )
         }
         let channelColumn = try header.index(of: "channel", file: path)
         let shareColumn = try header.index(of: "share", file: path)
@@ -47,7 +54,9 @@ public enum TruthFile {
             let channel = scanner.string(fields[channelColumn]), raw = scanner.string(fields[shareColumn]).trimmingSpaces
             guard !channel.isEmpty else { throw fail(header.names[channelColumn], channel, "empty channel name") }
             guard !raw.isEmpty else {
-                throw fail(header.names[shareColumn], raw, "no share: no channel helped on balance in this data, so there are no true shares to compare with")
+                throw fail(
+                    header.names[shareColumn], raw,
+                    "no share: no channel helped on balance in this data, so there are no true shares to compare with")
             }
             guard let share = Double(raw), share.isFinite else { throw fail(header.names[shareColumn], raw, "not a number") }
             guard truth[channel] == nil else { throw fail(header.names[channelColumn], channel, "channel listed twice") }

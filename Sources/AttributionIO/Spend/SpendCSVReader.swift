@@ -29,12 +29,16 @@ public enum SpendCSVReader {
             do { offset = try scanner.next(into: &fields) } catch { throw file.inputError(error.naming(header.names)) }
             guard let offset else { break }
             func fail(_ column: Int, _ message: String) -> InputError {
-                file.inputError(RowProblem(offset: offset, column: header.names[column],
-                                           value: scanner.string(fields[column]), message: message))
+                file.inputError(
+                    RowProblem(
+                        offset: offset, column: header.names[column],
+                        value: scanner.string(fields[column]), message: message))
             }
             guard fields.count >= required else {
-                throw file.inputError(RowProblem(offset: offset, column: header.names[fields.count], value: nil,
-                                                 message: "row has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header has \(header.names.count)"))
+                throw file.inputError(
+                    RowProblem(
+                        offset: offset, column: header.names[fields.count], value: nil,
+                        message: "row has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header has \(header.names.count)"))
             }
             let name = scanner.string(fields[channel]).trimmingSpaces
             guard !name.isEmpty else { throw fail(channel, "empty channel name") }

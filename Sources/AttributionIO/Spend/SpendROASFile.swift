@@ -11,8 +11,10 @@ public enum SpendROASFile {
         var w = CSVWriter(header: header)
         func cell(_ d: Double?) -> String { d.map(CSVWriter.number) ?? "" }
         for r in rows {
-            w.appendRow([r.model, r.channel, cell(r.spend), CSVWriter.number(r.conversions), cell(r.revenue),
-                         cell(r.costPerConversion), cell(r.roas)])
+            w.appendRow([
+                r.model, r.channel, cell(r.spend), CSVWriter.number(r.conversions), cell(r.revenue),
+                cell(r.costPerConversion), cell(r.roas),
+            ])
         }
         return w.text
     }

@@ -45,8 +45,9 @@ struct BarChart {
             body += SVG.text(bar.label, x: labelWidth - 6, y: mid + 4, anchor: "end")
             let end = left + scale.position(bar.value)
             let fill = bar.value < 0 ? Palette.negative : colour
-            body += SVG.rect(x: min(zero, end), y: mid - Self.barHeight / 2, width: abs(end - zero), height: Self.barHeight,
-                             fill: fill, title: "\(bar.label): \(bar.valueText)")
+            body += SVG.rect(
+                x: min(zero, end), y: mid - Self.barHeight / 2, width: abs(end - zero), height: Self.barHeight,
+                fill: fill, title: "\(bar.label): \(bar.valueText)")
             var textX = bar.value < 0 ? min(zero, end) - 4 : max(zero, end) + 4
             if let e = bar.error, e > 0 {
                 let lo = left + scale.position(bar.value - e), hi = left + scale.position(bar.value + e)
@@ -55,8 +56,9 @@ struct BarChart {
                 body += SVG.line(x1: hi, y1: mid - 5, x2: hi, y2: mid + 5, stroke: Palette.ink, width: 1.5)
                 textX = bar.value < 0 ? min(textX, lo - 4) : max(textX, hi + 4)
             }
-            body += SVG.text(bar.valueText, x: textX, y: mid + 4, anchor: bar.value < 0 ? "end" : "start",
-                             size: SVG.smallFont, fill: Palette.muted)
+            body += SVG.text(
+                bar.valueText, x: textX, y: mid + 4, anchor: bar.value < 0 ? "end" : "start",
+                size: SVG.smallFont, fill: Palette.muted)
         }
         body += SVG.line(x1: zero, y1: top, x2: zero, y2: height - 22, stroke: Palette.muted)
         return SVG.root(width: width + 4, height: height, label: title, body)

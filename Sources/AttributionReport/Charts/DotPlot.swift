@@ -52,7 +52,9 @@ struct DotPlot {
             x += w
         }
         let top = y + 14
-        let extents = rows.flatMap { $0.values.compactMap { $0 } + $0.intervals.compactMap { $0 }.flatMap { [$0.lowerBound, $0.upperBound] } }
+        let extents = rows.flatMap {
+            $0.values.compactMap { $0 } + $0.intervals.compactMap { $0 }.flatMap { [$0.lowerBound, $0.upperBound] }
+        }
         let scale = LinearScale(values: extents, pixels: plotWidth)
         let plotBottom = top + Double(rows.count) * rowHeight
         let height = plotBottom + 24
@@ -65,15 +67,17 @@ struct DotPlot {
         for (r, row) in rows.enumerated() {
             let mid = top + (Double(r) + 0.5) * rowHeight
             if r % 2 == 1 {
-                body += SVG.rect(x: labelWidth - 4, y: mid - rowHeight / 2, width: plotWidth + 8, height: rowHeight,
-                                 fill: "#000000", extra: " fill-opacity=\"0.035\"")
+                body += SVG.rect(
+                    x: labelWidth - 4, y: mid - rowHeight / 2, width: plotWidth + 8, height: rowHeight,
+                    fill: "#000000", extra: " fill-opacity=\"0.035\"")
             }
             body += SVG.text(row.label, x: labelWidth - 8, y: mid + 4, anchor: "end")
             // Bars first, so every marker sits on top of its bar.
             for (i, interval) in row.intervals.enumerated() {
                 guard let interval, interval.lowerBound.isFinite, interval.upperBound.isFinite, i < series.count else { continue }
-                body += errorBar(series: i, interval, x: { labelWidth + scale.position($0) }, y: mid + offset(i),
-                                 title: "\(series[i]), \(row.label): \(tickFormat(interval.lowerBound)) to \(tickFormat(interval.upperBound))")
+                body += errorBar(
+                    series: i, interval, x: { labelWidth + scale.position($0) }, y: mid + offset(i),
+                    title: "\(series[i]), \(row.label): \(tickFormat(interval.lowerBound)) to \(tickFormat(interval.upperBound))")
             }
             for (i, v) in row.values.enumerated() {
                 guard let v, v.isFinite else { continue }
@@ -87,7 +91,8 @@ struct DotPlot {
     func errorBar(series i: Int, _ interval: ClosedRange<Double>, x: (Double) -> Double, y: Double, title: String) -> String {
         let lo = x(interval.lowerBound), hi = x(interval.upperBound)
         let colour = Palette.series(i)
-        return "<g class=\"error-bar\" data-series=\"\(HTML.escape(series[i]))\" data-low=\"\(NumberFormat.exact(interval.lowerBound))\" data-high=\"\(NumberFormat.exact(interval.upperBound))\">"
+        return
+            "<g class=\"error-bar\" data-series=\"\(HTML.escape(series[i]))\" data-low=\"\(NumberFormat.exact(interval.lowerBound))\" data-high=\"\(NumberFormat.exact(interval.upperBound))\">"
             + "<title>\(HTML.escape(title))</title>"
             + SVG.line(x1: lo, y1: y, x2: hi, y2: y, stroke: colour, width: 1.5)
             + SVG.line(x1: lo, y1: y - 3, x2: lo, y2: y + 3, stroke: colour, width: 1.5)

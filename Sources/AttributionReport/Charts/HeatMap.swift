@@ -21,8 +21,9 @@ struct HeatMap {
         var body = ""
         for (c, label) in columnLabels.enumerated() {
             let x = labelWidth + (Double(c) + 0.5) * cellWidth
-            body += SVG.text(label, x: x, y: header - 6, size: SVG.smallFont,
-                             extra: " transform=\"rotate(-45 \(SVG.fmt(x)) \(SVG.fmt(header - 6)))\"")
+            body += SVG.text(
+                label, x: x, y: header - 6, size: SVG.smallFont,
+                extra: " transform=\"rotate(-45 \(SVG.fmt(x)) \(SVG.fmt(header - 6)))\"")
         }
         for (r, label) in rowLabels.enumerated() {
             let y = header + Double(r) * cellHeight
@@ -34,10 +35,12 @@ struct HeatMap {
                     continue
                 }
                 let t = maximum > 0 ? max(v, 0) / maximum : 0
-                body += SVG.rect(x: x, y: y, width: cellWidth - 1, height: cellHeight - 1, fill: Palette.sequential(t),
-                                 title: "\(label) → \(columnLabels[c]): \(format(v))")
-                body += SVG.text(format(v), x: x + cellWidth / 2, y: y + cellHeight / 2 + 3.5, anchor: "middle",
-                                 size: 9, fill: Palette.textOn(t))
+                body += SVG.rect(
+                    x: x, y: y, width: cellWidth - 1, height: cellHeight - 1, fill: Palette.sequential(t),
+                    title: "\(label) → \(columnLabels[c]): \(format(v))")
+                body += SVG.text(
+                    format(v), x: x + cellWidth / 2, y: y + cellHeight / 2 + 3.5, anchor: "middle",
+                    size: 9, fill: Palette.textOn(t))
             }
         }
         return SVG.root(width: width, height: height, label: title, body)

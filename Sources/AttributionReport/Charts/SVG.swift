@@ -23,23 +23,33 @@ enum SVG {
             case "A"..."Z", "&": em += 0.74
             case "0"..."9": em += 0.64
             default:
-                if ch.properties.isWhitespace { em += 0.36 }
-                else if ch.value >= 0x1100 { em += 1.05 }  // CJK, emoji: full width
-                else { em += 0.64 }
+                if ch.properties.isWhitespace {
+                    em += 0.36
+                } else if ch.value >= 0x1100 {
+                    em += 1.05
+                }  // CJK, emoji: full width
+                else {
+                    em += 0.64
+                }
             }
         }
         return em * size + 2
     }
 
-    static func text(_ s: String, x: Double, y: Double, anchor: String = "start", size: Double = fontSize,
-                     fill: String = Palette.ink, extra: String = "") -> String {
+    static func text(
+        _ s: String, x: Double, y: Double, anchor: String = "start", size: Double = fontSize,
+        fill: String = Palette.ink, extra: String = ""
+    ) -> String {
         "<text x=\"\(fmt(x))\" y=\"\(fmt(y))\" text-anchor=\"\(anchor)\" font-size=\"\(fmt(size))\" fill=\"\(fill)\"\(extra)>\(HTML.escape(s))</text>"
     }
 
-    static func rect(x: Double, y: Double, width: Double, height: Double, fill: String, title: String? = nil,
-                     extra: String = "") -> String {
+    static func rect(
+        x: Double, y: Double, width: Double, height: Double, fill: String, title: String? = nil,
+        extra: String = ""
+    ) -> String {
         let tip = title.map { "<title>\(HTML.escape($0))</title>" } ?? ""
-        return "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(max(width, 0)))\" height=\"\(fmt(max(height, 0)))\" fill=\"\(fill)\"\(extra)>\(tip)</rect>"
+        return
+            "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(max(width, 0)))\" height=\"\(fmt(max(height, 0)))\" fill=\"\(fill)\"\(extra)>\(tip)</rect>"
     }
 
     static func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1) -> String {

@@ -31,9 +31,10 @@ enum HTML {
 
     /// A fragment id from any name (model names may hold anything a user typed).
     static func anchor(_ prefix: String, _ name: String) -> String {
-        prefix + "-" + name.unicodeScalars.map { ch in
-            ch.properties.isAlphabetic || ("0"..."9").contains(ch) ? String(ch).lowercased() : "-"
-        }.joined()
+        prefix + "-"
+            + name.unicodeScalars.map { ch in
+                ch.properties.isAlphabetic || ("0"..."9").contains(ch) ? String(ch).lowercased() : "-"
+            }.joined()
     }
 
     static func section(id: String, title: String, _ body: String) -> String {
@@ -92,7 +93,8 @@ struct HTMLTable {
                     s += "<td\(num)>\(HTML.breakable(t))</td>"
                 case .number(let d, let shown, let field, let attributes):
                     let named = attributes.map { " \($0.0)=\"\(HTML.escape($0.1))\"" }.joined()
-                    s += "<td\(num)\(named)\(field.map { " data-field=\"\($0)\"" } ?? "") data-value=\"\(NumberFormat.exact(d))\">\(HTML.escape(shown))</td>"
+                    s +=
+                        "<td\(num)\(named)\(field.map { " data-field=\"\($0)\"" } ?? "") data-value=\"\(NumberFormat.exact(d))\">\(HTML.escape(shown))</td>"
                 case .empty(let field):
                     s += "<td\(num)\(field.map { " data-field=\"\($0)\"" } ?? "") data-value=\"\">–</td>"
                 }

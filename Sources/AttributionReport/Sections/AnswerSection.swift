@@ -15,12 +15,14 @@ struct AnswerSection: ReportSection {
         let recommendation = doc.recommendation
         let lead = recommendation.flatMap { rec in results.first { $0.model == rec.model } } ?? results[0]
         if let recommendation {
-            html += "<p class=\"headline\"><strong>Recommended model: \(HTML.escape(recommendation.model))</strong>, because "
+            html +=
+                "<p class=\"headline\"><strong>Recommended model: \(HTML.escape(recommendation.model))</strong>, because "
                 + HTML.escape(recommendation.reason) + ".</p>\n"
         } else {
-            html += HTML.paragraph("No model is recommended: none of the models run predicts conversions, so none can be "
-                + "checked on journeys it was not fitted on. Add markov or shapley-rate (or neural-removal) to get one; "
-                + "below, \(lead.model) leads and the others follow for comparison.", cssClass: "alert")
+            html += HTML.paragraph(
+                "No model is recommended: none of the models run predicts conversions, so none can be "
+                    + "checked on journeys it was not fitted on. Add markov or shapley-rate (or neural-removal) to get one; "
+                    + "below, \(lead.model) leads and the others follow for comparison.", cssClass: "alert")
         }
         html += "<p class=\"headline\">" + HTML.escape(Self.headline(lead, intervals: doc.intervals)) + "</p>\n"
         let others = results.filter { $0.model != lead.model }.map(\.model)
@@ -50,7 +52,8 @@ struct AnswerSection: ReportSection {
             var text = NumberFormat.percent(shares[c])
             if let m = model, let k = m.channels.lookup(r.channels.names[c]) {
                 let i = m.intervals[Int(k)]
-                text += " (\(NumberFormat.level(intervals!.options.level)) interval \(NumberFormat.percent(i.shareLow))–\(NumberFormat.percent(i.shareHigh)))"
+                text +=
+                    " (\(NumberFormat.level(intervals!.options.level)) interval \(NumberFormat.percent(i.shareLow))–\(NumberFormat.percent(i.shareHigh)))"
             }
             return text
         }
@@ -72,11 +75,16 @@ struct AnswerSection: ReportSection {
         let ranked = firsts.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
         var out: [String] = []
         if let (channel, models) = ranked.first {
-            out.append(models.count == results.count
-                ? "All \(results.count) models rank \(channel) first."
-                : "\(models.count) of \(results.count) models rank \(channel) first"
-                    + (ranked.count > 1 ? "; " + ranked.dropFirst().map { "\($0.value.joined(separator: ", ")) rank\($0.value.count == 1 ? "s" : "") \($0.key) first" }.joined(separator: "; ") : "")
-                    + ".")
+            out.append(
+                models.count == results.count
+                    ? "All \(results.count) models rank \(channel) first."
+                    : "\(models.count) of \(results.count) models rank \(channel) first"
+                        + (ranked.count > 1
+                            ? "; "
+                                + ranked.dropFirst().map {
+                                    "\($0.value.joined(separator: ", ")) rank\($0.value.count == 1 ? "s" : "") \($0.key) first"
+                                }.joined(separator: "; ") : "")
+                        + ".")
         }
         let topThree = results.map { r in Set(FamilySection.order(r).prefix(3).map { r.channels.names[$0] }) }
         let everywhere = topThree.dropFirst().reduce(topThree[0]) { $0.intersection($1) }.sorted()
@@ -96,7 +104,8 @@ struct AnswerSection: ReportSection {
                 let theirs = shares[c]
                 let ours = lead.channels.lookup(name).map { leadShares[Int($0)] } ?? 0
                 guard theirs - ours > Self.disagreementPoints else { continue }
-                let what = ours <= 0.005 ? "finds no measurable share (\(NumberFormat.percent(ours)))" : "finds \(NumberFormat.percent(ours))"
+                let what =
+                    ours <= 0.005 ? "finds no measurable share (\(NumberFormat.percent(ours)))" : "finds \(NumberFormat.percent(ours))"
                 found.append((theirs - ours, "\(r.model) gives \(name) \(NumberFormat.percent(theirs)); \(lead.model) \(what)."))
             }
         }
@@ -106,7 +115,9 @@ struct AnswerSection: ReportSection {
         let shown = found.sorted { $0.gap > $1.gap }.prefix(Self.disagreementsNamed)
         var out = shown.map(\.text)
         if found.count > shown.count {
-            out.append("\(found.count - shown.count) more such gaps of over \(Int(Self.disagreementPoints * 100)) points are in the comparison table.")
+            out.append(
+                "\(found.count - shown.count) more such gaps of over \(Int(Self.disagreementPoints * 100)) points are in the comparison table."
+            )
         }
         return out
     }
@@ -119,8 +130,9 @@ struct AnswerSection: ReportSection {
         let shares = r.shares
         // Negative credit buys no budget; the rest is shared in proportion, so the column sums to the spend.
         let positive = spend.spend.reduce(0.0) { sum, s in sum + max(r.channels.lookup(s.channel).map { shares[Int($0)] } ?? 0, 0) }
-        var t = HTMLTable(header: ["channel", "spend", "share of spend", "share of credit", "revenue per unit spent", "budget following the credit"],
-                          numeric: [1, 2, 3, 4, 5])
+        var t = HTMLTable(
+            header: ["channel", "spend", "share of spend", "share of credit", "revenue per unit spent", "budget following the credit"],
+            numeric: [1, 2, 3, 4, 5])
         let interval = intervals?.intervals(for: r.model)
         func suggested(_ credit: Double) -> Double { positive > 0 ? total * max(credit, 0) / positive : 0 }
         for (channel, amount) in spend.spend.sorted(by: { $0.amount > $1.amount }) {
@@ -132,26 +144,32 @@ struct AnswerSection: ReportSection {
                 if let m = interval, let i = m.channels.lookup(channel).map({ m.intervals[Int($0)] }), r.totalConversions > 0 {
                     // Revenue follows the conversions' interval in proportion (each model credits revenue as it credits conversions).
                     let perConversion = r.conversions[k] > 0 ? revenue[k] / r.conversions[k] : 0
-                    shown += " (\(NumberFormat.ratio(i.conversionsLow * perConversion / amount))–\(NumberFormat.ratio(i.conversionsHigh * perConversion / amount)))"
+                    shown +=
+                        " (\(NumberFormat.ratio(i.conversionsLow * perConversion / amount))–\(NumberFormat.ratio(i.conversionsHigh * perConversion / amount)))"
                 }
                 roas = .number(revenue[k] / amount, shown: shown, field: "roas")
             }
-            t.append([.text(channel), .number(amount, shown: NumberFormat.money(amount), field: "spend"),
-                      .number(amount / total, shown: NumberFormat.percent(amount / total), field: "spend_share"),
-                      .number(credit, shown: NumberFormat.percent(credit), field: "credit_share"), roas,
-                      .number(suggested(credit), shown: NumberFormat.money(suggested(credit)), field: "suggested_spend")],
-                     attributes: [("data-channel", channel)])
+            t.append(
+                [
+                    .text(channel), .number(amount, shown: NumberFormat.money(amount), field: "spend"),
+                    .number(amount / total, shown: NumberFormat.percent(amount / total), field: "spend_share"),
+                    .number(credit, shown: NumberFormat.percent(credit), field: "credit_share"), roas,
+                    .number(suggested(credit), shown: NumberFormat.money(suggested(credit)), field: "suggested_spend"),
+                ],
+                attributes: [("data-channel", channel)])
         }
         var html = "<h3>What the credit implies for the budget</h3>\n" + t.html
-        html += HTML.paragraph("A suggestion, not a plan: the last column moves each channel's budget to its share of "
-            + "\(r.model)'s credit among the channels in the spend file (spend × share of credit ÷ share of spend, the form "
-            + "Databricks' attribution accelerator uses; a channel with negative credit gets none). "
-            + "It assumes each channel's return stays what it was at a different budget, which saturation, seasonality and "
-            + "competition make unlikely; move budget in steps and measure.", cssClass: "note")
+        html += HTML.paragraph(
+            "A suggestion, not a plan: the last column moves each channel's budget to its share of "
+                + "\(r.model)'s credit among the channels in the spend file (spend × share of credit ÷ share of spend, the form "
+                + "Databricks' attribution accelerator uses; a channel with negative credit gets none). "
+                + "It assumes each channel's return stays what it was at a different budget, which saturation, seasonality and "
+                + "competition make unlikely; move budget in steps and measure.", cssClass: "note")
         let untouched = spend.spend.filter { s in s.amount > 0 && r.channels.lookup(s.channel) == nil }.map(\.channel)
         if !untouched.isEmpty {
-            html += HTML.paragraph("Spend on \(Self.list(untouched)) bought no touch in the data: check the channel names in the spend file.",
-                                   cssClass: "alert")
+            html += HTML.paragraph(
+                "Spend on \(Self.list(untouched)) bought no touch in the data: check the channel names in the spend file.",
+                cssClass: "alert")
         }
         return html
     }

@@ -21,33 +21,43 @@ struct ComparisonSection: ReportSection {
         let intervals = results.map { doc.intervals?.intervals(for: $0.model) }
         let (shownChannels, foldedChannels) = ChannelFold.split(channels)
         var rows = shownChannels.map { c in
-            DotPlot.Row(label: c, values: shareByModel.map { $0[c] }, intervals: intervals.map { m in
-                m.flatMap { m in m.channels.lookup(c).map { m.intervals[Int($0)] } }.map { $0.shareLow...$0.shareHigh }
-            })
+            DotPlot.Row(
+                label: c, values: shareByModel.map { $0[c] },
+                intervals: intervals.map { m in
+                    m.flatMap { m in m.channels.lookup(c).map { m.intervals[Int($0)] } }.map { $0.shareLow...$0.shareHigh }
+                })
         }
         if !foldedChannels.isEmpty {
-            rows.append(DotPlot.Row(label: ChannelFold.label(foldedChannels.count), values: shareByModel.map { shares in
-                foldedChannels.reduce(0) { $0 + (shares[$1] ?? 0) }
-            }))
+            rows.append(
+                DotPlot.Row(
+                    label: ChannelFold.label(foldedChannels.count),
+                    values: shareByModel.map { shares in
+                        foldedChannels.reduce(0) { $0 + (shares[$1] ?? 0) }
+                    }))
         }
         var caption = "Share of credited conversions per channel, one marker per model; channels by mean share"
         if let report = doc.intervals, !report.models.isEmpty {
-            caption += "; bars: \(NumberFormat.percent(report.options.level)) intervals from \(report.options.replicates) "
+            caption +=
+                "; bars: \(NumberFormat.percent(report.options.level)) intervals from \(report.options.replicates) "
                 + "bootstrap replicates of the journeys (their sampling noise, not the model's error)"
             let without = doc.resultsWithoutInterval
             if !without.isEmpty { caption += "; no interval for \(without.joined(separator: ", "))" }
         }
         caption += "." + ChannelFold.note(foldedChannels.count)
-        var html = HTML.figure(DotPlot(series: results.map(\.model), rows: rows, title: "Share by channel and model").svg
-                                .replacingOccurrences(of: "class=\"chart\"", with: "class=\"chart comparison-chart\""),
-                               caption: caption)
+        var html = HTML.figure(
+            DotPlot(series: results.map(\.model), rows: rows, title: "Share by channel and model").svg
+                .replacingOccurrences(of: "class=\"chart\"", with: "class=\"chart comparison-chart\""),
+            caption: caption)
         html += HTML.paragraph(disagreement(channels: channels, shares: shareByModel, models: results.count))
 
         // Shares in % and the spread in points, the units in the header: a column per model fits 800 px.
-        var t = HTMLTable(header: ["channel (share, %)"] + results.map(\.model) + ["spread (points)"], numeric: Set(1...(results.count + 1)))
+        var t = HTMLTable(
+            header: ["channel (share, %)"] + results.map(\.model) + ["spread (points)"], numeric: Set(1...(results.count + 1)))
         for c in channels {
             let values = shareByModel.map { $0[c] }
-            var cells: [HTMLTable.Cell] = values.map { v in v.map { .number($0, shown: NumberFormat.percentNumber($0), field: "share") } ?? .empty() }
+            var cells: [HTMLTable.Cell] = values.map { v in
+                v.map { .number($0, shown: NumberFormat.percentNumber($0), field: "share") } ?? .empty()
+            }
             let spread = Self.spread(values.compactMap { $0 })
             cells.append(.number(spread, shown: NumberFormat.grouped(spread * 100, decimals: 1), field: "spread"))
             t.append([.text(c)] + cells, attributes: [("data-channel", c)])
@@ -67,6 +77,7 @@ struct ComparisonSection: ReportSection {
         guard !top.isEmpty else { return "All models give every channel the same share." }
         let named = top.map { "\($0.0) (\(NumberFormat.points($0.1)) apart)" }
         let list = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!
-        return "The models disagree most on \(list): the spread is the largest share any model gives the channel minus the smallest, in percentage points."
+        return
+            "The models disagree most on \(list): the spread is the largest share any model gives the channel minus the smallest, in percentage points."
     }
 }

@@ -4,17 +4,23 @@ import AttributionCore
 struct EvaluationSection: ReportSection {
     func render(_ doc: AttributionDocument) -> RenderedSection? {
         guard let e = doc.evaluation, !e.scores.isEmpty else { return nil }
-        var html = HTML.paragraph("The data was generated with a known causal truth (mta generate --truth): each channel's "
-            + "true share is its incremental conversions over all channels'. Distance = ½ Σ |model share − true share| "
-            + "(0: identical, 1: disjoint); rank correlation = Spearman's, of the channel orderings. Closest first.", cssClass: "note")
-        let bars = e.scores.map { BarChart.Bar(label: $0.model, value: $0.distance, valueText: NumberFormat.grouped($0.distance, decimals: 3)) }
-        html += HTML.figure(BarChart(bars: bars, title: "Distance to the true shares", tickFormat: { NumberFormat.grouped($0, decimals: 2) }).svg,
-                            caption: "Total variation distance between each model's channel shares and the true shares (shorter is better)")
+        var html = HTML.paragraph(
+            "The data was generated with a known causal truth (mta generate --truth): each channel's "
+                + "true share is its incremental conversions over all channels'. Distance = ½ Σ |model share − true share| "
+                + "(0: identical, 1: disjoint); rank correlation = Spearman's, of the channel orderings. Closest first.", cssClass: "note")
+        let bars = e.scores.map {
+            BarChart.Bar(label: $0.model, value: $0.distance, valueText: NumberFormat.grouped($0.distance, decimals: 3))
+        }
+        html += HTML.figure(
+            BarChart(bars: bars, title: "Distance to the true shares", tickFormat: { NumberFormat.grouped($0, decimals: 2) }).svg,
+            caption: "Total variation distance between each model's channel shares and the true shares (shorter is better)")
         var table = HTMLTable(header: ["model", "distance to the truth", "rank correlation"], numeric: [1, 2])
         for s in e.scores {
-            table.append([.text(s.model), .number(s.distance, shown: NumberFormat.grouped(s.distance, decimals: 3), field: "distance_to_truth"),
-                          s.rankCorrelation.map { .number($0, shown: NumberFormat.grouped($0, decimals: 3), field: "rank_correlation") }
-                              ?? .empty(field: "rank_correlation")])
+            table.append([
+                .text(s.model), .number(s.distance, shown: NumberFormat.grouped(s.distance, decimals: 3), field: "distance_to_truth"),
+                s.rankCorrelation.map { .number($0, shown: NumberFormat.grouped($0, decimals: 3), field: "rank_correlation") }
+                    ?? .empty(field: "rank_correlation"),
+            ])
         }
         html += table.html
         html += "<h3>True shares beside each model's</h3>\n" + Self.sharesBesideTruth(e, results: doc.results)

@@ -15,21 +15,27 @@ struct FamilySection: ReportSection {
         }
         // Side by side where the page is wide enough, stacked where it is not (and in print).
         html += "<div class=\"row\">" + chart(results, intervals: doc.intervals)
-        html += "<div><h4>Share of credited conversions</h4>\n" + Self.matrix(results, field: "share") { r, c in
-            let s = r.shares[c]
-            return (s, NumberFormat.percent(s))
-        } + "</div></div>\n"
+        html +=
+            "<div><h4>Share of credited conversions</h4>\n"
+            + Self.matrix(results, field: "share") { r, c in
+                let s = r.shares[c]
+                return (s, NumberFormat.percent(s))
+            } + "</div></div>\n"
         // The units behind the shares, a click away: with 40 channels and five models they
         // would otherwise make the page three times as tall; the files hold them too.
         let units = results.contains(where: { $0.revenue != nil }) ? "conversions and revenue" : "conversions"
         html += "<details class=\"units\"><summary>Credited \(units), every channel</summary>\n"
-        html += "<div class=\"row\"><div><h4>Credited conversions</h4>\n" + Self.matrix(results, field: "conversions") { r, c in
-            (r.conversions[c], NumberFormat.conversions(r.conversions[c]))
-        } + "</div>"
-        if results.contains(where: { $0.revenue != nil }) {
-            html += "<div><h4>Credited revenue</h4>\n" + Self.matrix(results, field: "revenue") { r, c in
-                r.revenue.map { ($0[c], NumberFormat.money($0[c])) }
+        html +=
+            "<div class=\"row\"><div><h4>Credited conversions</h4>\n"
+            + Self.matrix(results, field: "conversions") { r, c in
+                (r.conversions[c], NumberFormat.conversions(r.conversions[c]))
             } + "</div>"
+        if results.contains(where: { $0.revenue != nil }) {
+            html +=
+                "<div><h4>Credited revenue</h4>\n"
+                + Self.matrix(results, field: "revenue") { r, c in
+                    r.revenue.map { ($0[c], NumberFormat.money($0[c])) }
+                } + "</div>"
         }
         html += "</div></details>\n"
         for r in results { html += Self.modelNotes(r) }
@@ -50,32 +56,42 @@ struct FamilySection: ReportSection {
         let (shown, folded) = ChannelFold.split(ordered)
         if results.count == 1 {
             let shares = first.shares
-            var bars = shown.map { BarChart.Bar(label: first.channels.names[$0], value: shares[$0], valueText: NumberFormat.percent(shares[$0])) }
+            var bars = shown.map {
+                BarChart.Bar(label: first.channels.names[$0], value: shares[$0], valueText: NumberFormat.percent(shares[$0]))
+            }
             if !folded.isEmpty {
                 let rest = folded.reduce(0) { $0 + shares[$1] }
                 bars.append(BarChart.Bar(label: ChannelFold.label(folded.count), value: rest, valueText: NumberFormat.percent(rest)))
             }
-            return HTML.figure(BarChart(bars: bars, title: "\(first.model): share of credited conversions", tickFormat: NumberFormat.percent,
-                                        plotWidth: 320).svg
-                .replacingOccurrences(of: "class=\"chart\"", with: "class=\"chart share-chart\""),
+            return HTML.figure(
+                BarChart(
+                    bars: bars, title: "\(first.model): share of credited conversions", tickFormat: NumberFormat.percent,
+                    plotWidth: 320
+                ).svg
+                    .replacingOccurrences(of: "class=\"chart\"", with: "class=\"chart share-chart\""),
                 caption: "\(first.model): share of credited conversions." + ChannelFold.note(folded.count))
         }
         let names = shown.map { first.channels.names[$0] }
         var rows = names.map { name in
-            DotPlot.Row(label: name, values: results.map { r in r.channels.lookup(name).map { r.shares[Int($0)] } },
-                        intervals: results.map { r in
-                            intervals?.intervals(for: r.model).flatMap { m in m.channels.lookup(name).map { m.intervals[Int($0)] } }
-                                .map { $0.shareLow...$0.shareHigh }
-                        })
+            DotPlot.Row(
+                label: name, values: results.map { r in r.channels.lookup(name).map { r.shares[Int($0)] } },
+                intervals: results.map { r in
+                    intervals?.intervals(for: r.model).flatMap { m in m.channels.lookup(name).map { m.intervals[Int($0)] } }
+                        .map { $0.shareLow...$0.shareHigh }
+                })
         }
         if !folded.isEmpty {
             let foldedNames = Set(folded.map { first.channels.names[$0] })
-            rows.append(DotPlot.Row(label: ChannelFold.label(folded.count), values: results.map { r in
-                r.channels.names.indices.filter { foldedNames.contains(r.channels.names[$0]) }.reduce(0) { $0 + r.shares[$1] }
-            }))
+            rows.append(
+                DotPlot.Row(
+                    label: ChannelFold.label(folded.count),
+                    values: results.map { r in
+                        r.channels.names.indices.filter { foldedNames.contains(r.channels.names[$0]) }.reduce(0) { $0 + r.shares[$1] }
+                    }))
         }
-        return HTML.figure(DotPlot(series: results.map(\.model), rows: rows, title: "\(family.title): share by channel", plotWidth: 360).svg
-            .replacingOccurrences(of: "class=\"chart\"", with: "class=\"chart share-chart\""),
+        return HTML.figure(
+            DotPlot(series: results.map(\.model), rows: rows, title: "\(family.title): share by channel", plotWidth: 360).svg
+                .replacingOccurrences(of: "class=\"chart\"", with: "class=\"chart share-chart\""),
             caption: "Share of credited conversions per channel, one marker per model; channels by \(first.model)'s credit."
                 + ChannelFold.note(folded.count))
     }
@@ -115,9 +131,11 @@ struct FamilySection: ReportSection {
         if let summary = ModelRegistry.entry(r.entry)?.summary { html += HTML.paragraph(summary, cssClass: "note") }
         if !r.details.isEmpty {
             // Readable figures; the exact value stays in data-value, as in the tables.
-            html += "<dl class=\"meta\">" + r.details.map {
-                "<dt>\(HTML.escape($0.key))</dt><dd data-value=\"\(HTML.escape($0.value.text))\">\(HTML.escape($0.value.shown))</dd>"
-            }.joined() + "</dl>\n"
+            html +=
+                "<dl class=\"meta\">"
+                + r.details.map {
+                    "<dt>\(HTML.escape($0.key))</dt><dd data-value=\"\(HTML.escape($0.value.text))\">\(HTML.escape($0.value.shown))</dd>"
+                }.joined() + "</dl>\n"
         }
         for m in r.messages { html += HTML.paragraph(m, cssClass: "note") }
         for d in details { html += d }

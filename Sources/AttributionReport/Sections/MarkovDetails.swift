@@ -6,7 +6,8 @@ struct MarkovRemovalEffectsDetail: ModelDetail {
 
     func render(_ r: ModelResult) -> String? {
         guard let table = r.table(self.table),
-              let ci = table.header.firstIndex(of: "channel"), let ei = table.header.firstIndex(of: "removal_effect") else { return nil }
+            let ci = table.header.firstIndex(of: "channel"), let ei = table.header.firstIndex(of: "removal_effect")
+        else { return nil }
         let effects = table.rows.compactMap { row -> (String, Double)? in
             guard let e = row[ei].number else { return nil }
             return (row[ci].text, e)
@@ -14,9 +15,10 @@ struct MarkovRemovalEffectsDetail: ModelDetail {
         guard !effects.isEmpty else { return nil }
         let (drawn, note) = ChannelFold.top(effects, file: table.fileName)
         let bars = drawn.map { BarChart.Bar(label: $0.0, value: $0.1, valueText: NumberFormat.percent($0.1)) }
-        return "<h4>Removal effects</h4>\n" + HTML.figure(
-            BarChart(bars: bars, title: "\(r.model): removal effects", colour: Palette.series(2), tickFormat: NumberFormat.percent).svg,
-            caption: "1 − P(conversion without the channel) / P(conversion), from \(table.fileName)." + note)
+        return "<h4>Removal effects</h4>\n"
+            + HTML.figure(
+                BarChart(bars: bars, title: "\(r.model): removal effects", colour: Palette.series(2), tickFormat: NumberFormat.percent).svg,
+                caption: "1 − P(conversion without the channel) / P(conversion), from \(table.fileName)." + note)
     }
 }
 
@@ -31,8 +33,9 @@ struct MarkovTransitionsDetail: ModelDetail {
     func render(_ r: ModelResult) -> String? {
         guard let table = r.table(self.table), table.header == ["from", "to", "probability"] else { return nil }
         if let order = r.detail("order")?.number, order != 1 {
-            return HTML.paragraph("The transition heat map is drawn for order-1 chains; this chain has order \(Int(order)) "
-                + "(its transitions are in \(table.fileName)).", cssClass: "note")
+            return HTML.paragraph(
+                "The transition heat map is drawn for order-1 chains; this chain has order \(Int(order)) "
+                    + "(its transitions are in \(table.fileName)).", cssClass: "note")
         }
         let edges = table.rows.compactMap { row -> (String, String, Double)? in
             guard row.count == 3, let p = row[2].number else { return nil }
@@ -48,12 +51,14 @@ struct MarkovTransitionsDetail: ModelDetail {
         let rows = [Self.start] + shown
         let columns = shown + [Self.conversion, Self.null]
         let values = rows.map { from in columns.map { to in probability[from]?[to] } }
-        let capped = channelStates.count > shown.count
+        let capped =
+            channelStates.count > shown.count
             ? " Showing the \(shown.count) of \(channelStates.count) channel states journeys visit most (expected visits per journey)."
             : ""
-        return "<h4>Transitions</h4>\n" + HTML.figure(
-            HeatMap(rowLabels: rows, columnLabels: columns, values: values, title: "\(r.model): transition probabilities").svg,
-            caption: "P(next state | state), from \(table.fileName); blank: no such transition.\(capped)")
+        return "<h4>Transitions</h4>\n"
+            + HTML.figure(
+                HeatMap(rowLabels: rows, columnLabels: columns, values: values, title: "\(r.model): transition probabilities").svg,
+                caption: "P(next state | state), from \(table.fileName); blank: no such transition.\(capped)")
     }
 
     /// Expected visits to each transient state per journey starting at (start):

@@ -7,7 +7,9 @@ struct ModelErrorsSection: ReportSection {
             if case .failure(let model, let message) = outcome { (model, message) } else { nil }
         }
         guard !failures.isEmpty else { return nil }
-        let items = failures.map { "<li class=\"model-error\" data-model=\"\(HTML.escape($0.0))\"><strong>\(HTML.escape($0.0))</strong>: \(HTML.escape($0.1))</li>" }
+        let items = failures.map {
+            "<li class=\"model-error\" data-model=\"\(HTML.escape($0.0))\"><strong>\(HTML.escape($0.0))</strong>: \(HTML.escape($0.1))</li>"
+        }
         return RenderedSection(id: "errors", title: "Model errors", html: "<ul class=\"errors\">" + items.joined() + "</ul>\n")
     }
 }

@@ -24,7 +24,8 @@ protocol ModelDetail: Sendable {
 /// charts of detail tables. A later model's chart is one entry here, keyed by the
 /// table kind its model declares in `ModelRegistry`.
 enum ReportRegistry {
-    static let sections: [any ReportSection] = [AnswerSection(), ComparisonSection()]
+    static let sections: [any ReportSection] =
+        [AnswerSection(), ComparisonSection()]
         + ModelFamily.allCases.map { FamilySection(family: $0) as any ReportSection }
         + [HeldOutFitSection(), EvaluationSection(), SpendSection(), DataSummarySection(), ModelErrorsSection(), RunSection()]
 

@@ -13,7 +13,8 @@ struct RunSection: ReportSection {
         if doc.read.skippedRows > 0 { meta.append(("rows skipped", NumberFormat.count(Double(doc.read.skippedRows)))) }
         var html = "<dl class=\"meta\">" + meta.map { "<dt>\(HTML.escape($0.0))</dt><dd>\(HTML.escape($0.1))</dd>" }.joined() + "</dl>\n"
         if !doc.read.firstSkipped.isEmpty {
-            html += "<h4>First skipped rows</h4><ul class=\"errors\">"
+            html +=
+                "<h4>First skipped rows</h4><ul class=\"errors\">"
                 + doc.read.firstSkipped.map { "<li>\(HTML.escape($0.description))</li>" }.joined() + "</ul>\n"
         }
         if !doc.settings.isEmpty {

@@ -6,8 +6,9 @@ struct OrderedShapleyPositionsDetail: ModelDetail {
 
     func render(_ r: ModelResult) -> String? {
         guard let table = r.table(self.table),
-              let ci = table.header.firstIndex(of: "channel"), let pi = table.header.firstIndex(of: "position"),
-              let si = table.header.firstIndex(of: "share") else { return nil }
+            let ci = table.header.firstIndex(of: "channel"), let pi = table.header.firstIndex(of: "position"),
+            let si = table.header.firstIndex(of: "share")
+        else { return nil }
         var cells: [String: [Int: Double]] = [:]
         var positions = 0
         for row in table.rows {
@@ -17,15 +18,17 @@ struct OrderedShapleyPositionsDetail: ModelDetail {
         }
         guard positions > 0 else { return nil }
         // Channels in the order of the model's own chart (most credit first).
-        let (channels, note) = ChannelFold.top(FamilySection.order(r).map { r.channels.names[$0] }.filter { cells[$0] != nil },
-                                               file: table.fileName)
+        let (channels, note) = ChannelFold.top(
+            FamilySection.order(r).map { r.channels.names[$0] }.filter { cells[$0] != nil },
+            file: table.fileName)
         // The last position holds every later touch too when it is the fold limit.
         let folded = r.detail("max_position")?.number.map { Int($0) == positions } ?? false
         let columns = (1...positions).map { "touch \($0)" + (folded && $0 == positions ? "+" : "") }
         let values = channels.map { c in (1...positions).map { cells[c]?[$0] } }
-        return "<h4>Credit by touch position</h4>\n" + HTML.figure(
-            HeatMap(rowLabels: channels, columnLabels: columns, values: values, title: "\(r.model): credit by position").svg,
-            caption: "Share of all credit earned by each channel at each touch position, from \(table.fileName)." + note)
+        return "<h4>Credit by touch position</h4>\n"
+            + HTML.figure(
+                HeatMap(rowLabels: channels, columnLabels: columns, values: values, title: "\(r.model): credit by position").svg,
+                caption: "Share of all credit earned by each channel at each touch position, from \(table.fileName)." + note)
     }
 }
 
@@ -35,8 +38,9 @@ struct ShapleyRateErrorsDetail: ModelDetail {
 
     func render(_ r: ModelResult) -> String? {
         guard let table = r.table(self.table),
-              let ci = table.header.firstIndex(of: "channel"), let vi = table.header.firstIndex(of: "conversions"),
-              let ei = table.header.firstIndex(of: "standard_error") else { return nil }
+            let ci = table.header.firstIndex(of: "channel"), let vi = table.header.firstIndex(of: "conversions"),
+            let ei = table.header.firstIndex(of: "standard_error")
+        else { return nil }
         let rows = table.rows.compactMap { row -> (String, Double, Double)? in
             guard let v = row[vi].number, let e = row[ei].number else { return nil }
             return (row[ci].text, v, e)
@@ -46,13 +50,17 @@ struct ShapleyRateErrorsDetail: ModelDetail {
         }
         let (drawn, note) = ChannelFold.top(rows.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }, file: table.fileName)
         let bars = drawn.map {
-            BarChart.Bar(label: $0.0, value: $0.1,
-                         valueText: "\(NumberFormat.conversions($0.1)) ± \(NumberFormat.conversions(1.96 * $0.2))",
-                         error: 1.96 * $0.2)
+            BarChart.Bar(
+                label: $0.0, value: $0.1,
+                valueText: "\(NumberFormat.conversions($0.1)) ± \(NumberFormat.conversions(1.96 * $0.2))",
+                error: 1.96 * $0.2)
         }
-        return "<h4>Sampling error</h4>\n" + HTML.figure(
-            BarChart(bars: bars, title: "\(r.model): credit with 95 % intervals", colour: Palette.series(5),
-                     tickFormat: NumberFormat.count).svg,
-            caption: "Credited conversions ± 1.96 standard errors from the sampled channel sets, from \(table.fileName)." + note)
+        return "<h4>Sampling error</h4>\n"
+            + HTML.figure(
+                BarChart(
+                    bars: bars, title: "\(r.model): credit with 95 % intervals", colour: Palette.series(5),
+                    tickFormat: NumberFormat.count
+                ).svg,
+                caption: "Credited conversions ± 1.96 standard errors from the sampled channel sets, from \(table.fileName)." + note)
     }
 }

@@ -8,7 +8,8 @@ enum ConfigExpansion {
     /// The arguments (without the program name) with the config's flags added.
     static func expand(_ arguments: [String], environment: [String: String]) throws -> [String] {
         guard let command = arguments.first, !command.hasPrefix("-"),
-              let path = configPath(arguments) else { return arguments }
+            let path = configPath(arguments)
+        else { return arguments }
         let config = try ConfigFile.load(path: path, environment: environment)
         SecretMask.register(config.secrets)
         let given = Set(arguments.compactMap { $0.hasPrefix("--") ? String($0.split(separator: "=", maxSplits: 1)[0]) : nil })
@@ -38,8 +39,9 @@ enum ConfigExpansion {
     /// Nearest schema key by edit distance: a typo in a key is the usual cause.
     private static func unknownKey(_ entry: ConfigEntry, _ path: String) -> InputError {
         let hint = NearestName.to(entry.key, in: ConfigSchema.keys.map(\.key)).map { "; did you mean '\($0)'?" } ?? ""
-        return InputError(file: path, line: entry.line,
-                          message: "unknown key '\(entry.key)'\(hint) (`mta init --keys` lists every key)")
+        return InputError(
+            file: path, line: entry.line,
+            message: "unknown key '\(entry.key)'\(hint) (`mta init --keys` lists every key)")
     }
 
     /// `FILE:LINE: key 'journeys.lookback_days': …`: a config problem is about a key, not a column.

@@ -54,11 +54,15 @@ struct Explain: ParsableCommand {
             func pad(_ text: String) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
             print("\(pad("channel"))  conversions    share   ± (s.e.)")
             for c in order {
-                print(pad(names[c]) + String(format: "  %11.2f  %6.2f%%  %9.4f", e.channelConversions[c], 100 * e.channelShare[c], e.channelError[c]))
+                print(
+                    pad(names[c])
+                        + String(format: "  %11.2f  %6.2f%%  %9.4f", e.channelConversions[c], 100 * e.channelShare[c], e.channelError[c]))
             }
             let sampling = e.sampledWindows > 0 ? " (\(e.permutationsPerWindow) permutations each)" : ""
-            print("explained \(Int(e.conversions)) conversions in \(e.exactWindows) windows exactly and \(e.sampledWindows) by sampling\(sampling) " +
-                  "(baseline f(0) = \(String(format: "%.6f", e.baseline))) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; wrote \(out)/neural_by_day.csv and \(out)/neural_channels.csv")
+            print(
+                "explained \(Int(e.conversions)) conversions in \(e.exactWindows) windows exactly and \(e.sampledWindows) by sampling\(sampling) "
+                    + "(baseline f(0) = \(String(format: "%.6f", e.baseline))) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; wrote \(out)/neural_by_day.csv and \(out)/neural_channels.csv"
+            )
         }
     }
 }

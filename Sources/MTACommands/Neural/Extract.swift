@@ -38,7 +38,9 @@ struct Extract: ParsableCommand {
 
     func validate() throws {
         try columns.requireConversionRule()
-        if let problem = ExtractOptions(lookbackDays: lookbackDays, negatives: negatives).problem { throw ValidationError(problem.description) }
+        if let problem = ExtractOptions(lookbackDays: lookbackDays, negatives: negatives).problem {
+            throw ValidationError(problem.description)
+        }
         guard usersPerPage >= 1 else { throw ValidationError("--users-per-page must be at least 1") }
         if let topChannels, !(1..<NetworkShape.maximumChannels).contains(topChannels) {
             throw ValidationError("--top-channels must be between 1 and \(NetworkShape.maximumChannels - 1)")
@@ -53,8 +55,10 @@ struct Extract: ParsableCommand {
             var events = read
             if let topChannels { events = WindowExtractor.foldingChannels(events, top: topChannels) }
             guard events.channels.count <= NetworkShape.maximumChannels else {
-                throw InputError(file: file, column: columns.eventColumn, message:
-                    "\(events.channels.count) channels; a window holds at most \(NetworkShape.maximumChannels): add --top-channels N")
+                throw InputError(
+                    file: file, column: columns.eventColumn,
+                    message:
+                        "\(events.channels.count) channels; a window holds at most \(NetworkShape.maximumChannels): add --top-channels N")
             }
             let options = ExtractOptions(lookbackDays: lookbackDays, negatives: negatives)
             let counts = WindowExtractor.extract(events, options: options, usersPerPage: usersPerPage)
@@ -67,8 +71,10 @@ struct Extract: ParsableCommand {
                 source: file == "-" ? "<stdin>" : file, sourceDigest: InputDigest.of(path: file))
             try ExampleFile(header: header, counts: counts).write(to: out)
             let seconds = Date().timeIntervalSince(started)
-            print("wrote \(counts.count) distinct windows (\(counts.totalPositives) positive, \(counts.totalNegatives) negative examples; " +
-                  "\(events.userCount) users, \(events.channels.count) channels, \(lookbackDays)-day lookback) to \(out) in \(String(format: "%.2f", seconds)) s")
+            print(
+                "wrote \(counts.count) distinct windows (\(counts.totalPositives) positive, \(counts.totalNegatives) negative examples; "
+                    + "\(events.userCount) users, \(events.channels.count) channels, \(lookbackDays)-day lookback) to \(out) in \(String(format: "%.2f", seconds)) s"
+            )
         }
     }
 }

@@ -30,7 +30,8 @@ struct Train: ParsableCommand {
     @Option(help: "Adam learning rate.") var learningRate = 1e-3
     @Option(help: "Share of the examples held out for validation.") var validationFraction = 0.5
     @Option(help: "Random seed (initial weights, batches, dropout, the split).") var seed: UInt64 = 1
-    @Flag(inversion: .prefixedNo, help: "Class-balanced batches (half positives), as td-mta; --no-balance draws batches by count.") var balance = true
+    @Flag(inversion: .prefixedNo, help: "Class-balanced batches (half positives), as td-mta; --no-balance draws batches by count.")
+    var balance = true
     @Flag(help: "td-mta's augmentation: each batch also holds a copy with the anchor day emptied, labelled 0.")
     var augmentLastDay = false
     @Flag(help: "No progress bar or per-epoch lines.") var quiet = false
@@ -67,35 +68,47 @@ struct Train: ParsableCommand {
         try reportingErrors {
             let file = try ExampleFile.read(path: examples)
             guard file.counts.totalPositives > 0, file.counts.totalNegatives > 0 else {
-                throw InputError(file: examples, message: "needs both positive and negative examples (\(file.counts.totalPositives) and \(file.counts.totalNegatives))")
+                throw InputError(
+                    file: examples,
+                    message: "needs both positive and negative examples (\(file.counts.totalPositives) and \(file.counts.totalNegatives))")
             }
             let meter = quiet ? nil : ProgressMeter(log: RunLog(format: .text, quiet: false))
             meter?.start()
-            var rows = CSVWriter(header: ["epoch", "train_loss", "train_log_loss", "train_rmse", "train_auc",
-                                          "val_log_loss", "val_rmse", "val_auc", "mean_prediction", "base_rate", "seconds"])
+            var rows = CSVWriter(header: [
+                "epoch", "train_loss", "train_log_loss", "train_rmse", "train_auc",
+                "val_log_loss", "val_rmse", "val_auc", "mean_prediction", "base_rate", "seconds",
+            ])
             let started = Date()
-            let model = NeuralTrainer.train(file.counts, options: options, onStep: { step, total in
-                if step == 1 { meter?.progress.begin("train", total: total, unit: "steps") }
-                meter?.progress.advance(by: 1)
-            }, onEpoch: { e in
-                let v = e.validation
-                rows.appendRow([String(e.epoch), CSVWriter.number(e.trainLoss), CSVWriter.number(e.train.logLoss),
-                                CSVWriter.number(e.train.rmse), CSVWriter.number(e.train.rocAUC),
-                                v.map { CSVWriter.number($0.logLoss) } ?? "", v.map { CSVWriter.number($0.rmse) } ?? "",
-                                v.map { CSVWriter.number($0.rocAUC) } ?? "", CSVWriter.number(e.train.meanPrediction),
-                                CSVWriter.number(e.train.baseRate), CSVWriter.number(e.seconds)])
-                if !quiet {
-                    let val = v.map { String(format: "  val log loss %.5f  RMSE %.4f  AUC %.4f", $0.logLoss, $0.rmse, $0.rocAUC) } ?? ""
-                    printError(String(format: "epoch %d  loss %.4f  log loss %.5f  RMSE %.4f  AUC %.4f", e.epoch, e.trainLoss,
-                                      e.train.logLoss, e.train.rmse, e.train.rocAUC) + val + String(format: "  (%.1f s)", e.seconds))
-                }
-            })
+            let model = NeuralTrainer.train(
+                file.counts, options: options,
+                onStep: { step, total in
+                    if step == 1 { meter?.progress.begin("train", total: total, unit: "steps") }
+                    meter?.progress.advance(by: 1)
+                },
+                onEpoch: { e in
+                    let v = e.validation
+                    rows.appendRow([
+                        String(e.epoch), CSVWriter.number(e.trainLoss), CSVWriter.number(e.train.logLoss),
+                        CSVWriter.number(e.train.rmse), CSVWriter.number(e.train.rocAUC),
+                        v.map { CSVWriter.number($0.logLoss) } ?? "", v.map { CSVWriter.number($0.rmse) } ?? "",
+                        v.map { CSVWriter.number($0.rocAUC) } ?? "", CSVWriter.number(e.train.meanPrediction),
+                        CSVWriter.number(e.train.baseRate), CSVWriter.number(e.seconds),
+                    ])
+                    if !quiet {
+                        let val = v.map { String(format: "  val log loss %.5f  RMSE %.4f  AUC %.4f", $0.logLoss, $0.rmse, $0.rocAUC) } ?? ""
+                        printError(
+                            String(
+                                format: "epoch %d  loss %.4f  log loss %.5f  RMSE %.4f  AUC %.4f", e.epoch, e.trainLoss,
+                                e.train.logLoss, e.train.rmse, e.train.rocAUC) + val + String(format: "  (%.1f s)", e.seconds))
+                    }
+                })
             meter?.stop()
             try ModelFile(model: model, examples: file, path: examples).write(to: out)
             try writeFileAtomically(Data(rows.text.utf8), to: metricsPath)
-            print("trained a \(options.layers)-layer bidirectional LSTM (width \(options.width), \(model.network.parameters.count) parameters) on " +
-                  "\(file.counts.count) distinct windows in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; " +
-                  "calibration shift \(String(format: "%.4f", model.calibrationShift)); wrote \(out) and \(metricsPath)")
+            print(
+                "trained a \(options.layers)-layer bidirectional LSTM (width \(options.width), \(model.network.parameters.count) parameters) on "
+                    + "\(file.counts.count) distinct windows in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; "
+                    + "calibration shift \(String(format: "%.4f", model.calibrationShift)); wrote \(out) and \(metricsPath)")
         }
     }
 }

@@ -17,7 +17,10 @@ struct EventColumnArguments: ParsableArguments {
     @Option(help: "Channel / event name column.") var eventColumn = "event"
     @Option(help: "Timestamp column.") var timeColumn = "timestamp"
 
-    @Option(help: "Field separator of CSV input: ',', ';', tab (or \\t) or '|' (default: a comma, or ';'/tab when the header line has no comma but one of those).")
+    @Option(
+        help:
+            "Field separator of CSV input: ',', ';', tab (or \\t) or '|' (default: a comma, or ';'/tab when the header line has no comma but one of those)."
+    )
     var delimiter: String?
 
     func validate() throws {

@@ -8,8 +8,10 @@ struct PipelineSetup {
     /// What `all` left out for this input (one line), printed by each command its own way.
     var skippedModels: String?
 
-    init(source: InputArguments, journeys: JourneyArguments, models modelArguments: ModelArguments,
-         intervals: IntervalArguments? = nil, progress: StageProgress? = nil) throws {
+    init(
+        source: InputArguments, journeys: JourneyArguments, models modelArguments: ModelArguments,
+        intervals: IntervalArguments? = nil, progress: StageProgress? = nil
+    ) throws {
         var options = try modelArguments.parsedOptions()
         options.neural.progress = progress.map(NeuralStageProgress.init)
         let selection = ModelSelection(modelArguments.modelList, pathInput: source.input == .paths, options: options)
@@ -25,9 +27,10 @@ struct PipelineSetup {
         var pipeline = AttributionPipeline(source: input, journeys: journeys.options, models: models)
         pipeline.progress = progress
         pipeline.intervals = intervals?.options(seed: options.seed)
-        pipeline.settings = RunSettings(models: modelArguments.modelList,
-                                        conversion: source.input == .events ? source.columns.conversionSetting : nil,
-                                        modelOptions: options)
+        pipeline.settings = RunSettings(
+            models: modelArguments.modelList,
+            conversion: source.input == .events ? source.columns.conversionSetting : nil,
+            modelOptions: options)
         self.pipeline = pipeline
     }
 }
@@ -37,12 +40,15 @@ enum RunPrinter {
     static func readWarnings(_ read: ReadReport) {
         for problem in read.firstSkipped { printError("warning: skipped \(problem)") }
         if read.skippedRows > 0 {
-            printError("warning: skipped \(read.skippedRows) bad row\(read.skippedRows == 1 ? "" : "s") of \(read.rows + read.skippedRows)" +
-                       (read.skippedRows > read.firstSkipped.count ? " (first \(read.firstSkipped.count) shown)" : ""))
+            printError(
+                "warning: skipped \(read.skippedRows) bad row\(read.skippedRows == 1 ? "" : "s") of \(read.rows + read.skippedRows)"
+                    + (read.skippedRows > read.firstSkipped.count ? " (first \(read.firstSkipped.count) shown)" : ""))
         }
         if let first = read.firstImplausibleTime {
-            printError("warning: \(read.implausibleTimes) row\(read.implausibleTimes == 1 ? "" : "s") with a time outside the years 1970–2200, " +
-                       "kept; check the unit or format (first: \(first.file):\(first.line ?? 0): column '\(first.column ?? "")', value '\(first.value ?? "")')")
+            printError(
+                "warning: \(read.implausibleTimes) row\(read.implausibleTimes == 1 ? "" : "s") with a time outside the years 1970–2200, "
+                    + "kept; check the unit or format (first: \(first.file):\(first.line ?? 0): column '\(first.column ?? "")', value '\(first.value ?? "")')"
+            )
         }
     }
 
@@ -71,19 +77,24 @@ enum RunPrinter {
     static func intervalNote(_ document: AttributionDocument) -> String? {
         guard let report = document.intervals else { return nil }
         let o = report.options
-        var lines = ["± half the width of the \(Format.percent(o.level)) interval: \(o.replicates) bootstrap replicates of the journeys "
-            + "(seed \(o.seed)); it covers their sampling noise, not the model's error"]
+        var lines = [
+            "± half the width of the \(Format.percent(o.level)) interval: \(o.replicates) bootstrap replicates of the journeys "
+                + "(seed \(o.seed)); it covers their sampling noise, not the model's error"
+        ]
         let without = document.resultsWithoutInterval
         if !without.isEmpty {
             let excluded = without.filter(report.excludedResults.contains)
             if !excluded.isEmpty {
-                lines.append("no interval for \(excluded.joined(separator: ", ")): a trained model is too slow to refit for every replicate")
+                lines.append(
+                    "no interval for \(excluded.joined(separator: ", ")): a trained model is too slow to refit for every replicate")
             }
             let failed = without.filter { !excluded.contains($0) }
             if !failed.isEmpty { lines.append("no interval for \(failed.joined(separator: ", ")): it failed on every replicate") }
         }
         for m in report.models where m.failures > 0 {
-            lines.append("\(m.model): \(m.failures) of \(o.replicates) replicates failed (\(m.firstFailure ?? "")); its interval uses the other \(m.replicates)")
+            lines.append(
+                "\(m.model): \(m.failures) of \(o.replicates) replicates failed (\(m.firstFailure ?? "")); its interval uses the other \(m.replicates)"
+            )
         }
         return lines.joined(separator: "\n")
     }
@@ -103,7 +114,6 @@ enum RunPrinter {
     }
 }
 
-
 extension InputArguments {
     /// The relation given by --table or --query.
     var relation: WarehouseRelation {
@@ -118,11 +128,12 @@ extension InputArguments {
         }
         if let postgres {
             let url = try reportingErrors { try PostgresURL(postgres) }
-            let chosen: SQLDialect = switch dialect {
-            case .redshift: .redshift
-            case .postgres: .postgres
-            case nil: url.dialect
-            }
+            let chosen: SQLDialect =
+                switch dialect {
+                case .redshift: .redshift
+                case .postgres: .postgres
+                case nil: url.dialect
+                }
             return PostgresSource(url: url, relation: relation, options: eventOptions, dialect: chosen)
         }
         let path = file ?? "-"

@@ -33,7 +33,9 @@ struct WindowArguments: ParsableArguments {
         // An open end is 1970 or the year 10000: dates every warehouse can write as a literal.
         let start = try from.map { try Self.day($0, "--from") } ?? 0
         let end = try to.map { try Self.day($0, "--to") + ConversionWindow.dayMs } ?? 253_402_300_800_000
-        guard start < end else { throw InputError(file: "--from/--to", value: "\(from ?? "") .. \(to ?? "")", message: "the window is empty") }
+        guard start < end else {
+            throw InputError(file: "--from/--to", value: "\(from ?? "") .. \(to ?? "")", message: "the window is empty")
+        }
         return ConversionWindow(start: start, end: end)
     }
 

@@ -54,10 +54,12 @@ struct JobFolder {
     }
 
     static func validate(_ jobId: String) throws {
-        let ok = !jobId.isEmpty && jobId.count <= 100 && jobId.first != "." &&
-            jobId.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+        let ok =
+            !jobId.isEmpty && jobId.count <= 100 && jobId.first != "."
+            && jobId.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
         guard ok else {
-            throw InputError(file: "--job-id", value: jobId, message: "a job id is 1-100 letters, digits, '-', '_' or '.', not starting with '.'")
+            throw InputError(
+                file: "--job-id", value: jobId, message: "a job id is 1-100 letters, digits, '-', '_' or '.', not starting with '.'")
         }
     }
 }

@@ -60,7 +60,8 @@ final class ProgressMeter: Sendable {
         let width = 24
         let filled = Int((fraction * Double(width)).rounded(.down))
         let meter = bar ? "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] " : ""
-        return "\(s.stage) \(meter)\(String(format: "%3.0f%%", fraction * 100))  \(amount(rate, s.unit))/s  ETA \(String(format: "%.0f", eta)) s"
+        return
+            "\(s.stage) \(meter)\(String(format: "%3.0f%%", fraction * 100))  \(amount(rate, s.unit))/s  ETA \(String(format: "%.0f", eta)) s"
     }
 
     static func amount(_ v: Double, _ unit: String) -> String {

@@ -50,8 +50,9 @@ struct Run: AsyncParsableCommand {
     func run() async throws {
         let log = RunLog(format: logFormat, quiet: quiet)
         let meter = quiet ? nil : ProgressMeter(log: log)
-        let setup = try PipelineSetup(source: source, journeys: journeys, models: modelArguments, intervals: intervalArguments,
-                                      progress: meter?.progress)
+        let setup = try PipelineSetup(
+            source: source, journeys: journeys, models: modelArguments, intervals: intervalArguments,
+            progress: meter?.progress)
         if let note = setup.skippedModels { log.info(note) }
         var pipeline = setup.pipeline
         pipeline.journeys.window = try reportingErrors { try period.window(now: Date()) }

@@ -1,8 +1,9 @@
 import AttributionCore
 import AttributionIO
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Stops two runs of the same config overlapping. An advisory `flock` on a file
@@ -24,7 +25,10 @@ final class RunLock {
         let previous = Self.pid(in: fd)
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             close(fd)
-            throw InputError(file: path, message: "another run of this job is in progress (pid \(previous.map(String.init) ?? "unknown")); not starting a second one")
+            throw InputError(
+                file: path,
+                message: "another run of this job is in progress (pid \(previous.map(String.init) ?? "unknown")); not starting a second one"
+            )
         }
         tookOverFrom = previous.flatMap { $0 != getpid() && kill($0, 0) != 0 && errno == ESRCH ? $0 : nil }
         let text = "\(getpid())\n"
@@ -50,7 +54,9 @@ final class RunLock {
     static func key(for identity: String) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in identity.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        let readable = identity.split(separator: "/").last.map { $0.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." } } ?? ""
+        let readable =
+            identity.split(separator: "/").last.map { $0.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." } }
+            ?? ""
         return String(readable.prefix(40)) + "-" + String(h, radix: 16)
     }
 }

@@ -1,12 +1,13 @@
-import AttributionCore
 import ArgumentParser
+import AttributionCore
 import AttributionIO
 import Foundation
 
 /// `mta runs`: past runs of `mta run`, newest first, from each job's run.json.
 struct Runs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List past runs (job id, status, start, models failed) from data/<job_id>/…/run.json, or from the runs table with --tables-url."
+        abstract:
+            "List past runs (job id, status, start, models failed) from data/<job_id>/…/run.json, or from the runs table with --tables-url."
     )
 
     @Option(help: "A config file: its output.data_dir and output.tables keys apply.")
@@ -39,9 +40,11 @@ struct Runs: AsyncParsableCommand {
         }
         var runs: [[String: Any]] = []
         for job in jobs where !job.hasPrefix(".") {
-            let file = base.appendingPathComponent(job).appendingPathComponent(JobFolder.resultsName).appendingPathComponent(RunRecord.fileName)
+            let file = base.appendingPathComponent(job).appendingPathComponent(JobFolder.resultsName).appendingPathComponent(
+                RunRecord.fileName)
             guard let data = try? Data(contentsOf: file),
-                  let record = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
+                let record = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { continue }
             runs.append(record)
         }
         runs.sort { ($0["started"] as? String ?? "") > ($1["started"] as? String ?? "") }
@@ -57,10 +60,12 @@ struct Runs: AsyncParsableCommand {
             let models = r["models"] as? [[String: Any]] ?? []
             let failed = models.filter { $0["status"] as? String == "failed" }.compactMap { $0["model"] as? String }
             let counts = r["counts"] as? [String: Any] ?? [:]
-            return [r["job_id"] as? String ?? "?", r["status"] as? String ?? "?", r["started"] as? String ?? "?",
-                    (r["seconds"] as? Double).map { String(format: "%.2f", $0) } ?? "?",
-                    (counts["conversions"] as? NSNumber).map { Format.count($0.doubleValue) } ?? "?",
-                    "\(models.count)", failed.isEmpty ? "" : failed.joined(separator: " ")]
+            return [
+                r["job_id"] as? String ?? "?", r["status"] as? String ?? "?", r["started"] as? String ?? "?",
+                (r["seconds"] as? Double).map { String(format: "%.2f", $0) } ?? "?",
+                (counts["conversions"] as? NSNumber).map { Format.count($0.doubleValue) } ?? "?",
+                "\(models.count)", failed.isEmpty ? "" : failed.joined(separator: " "),
+            ]
         }
         print(Format.table(["job", "status", "started (UTC)", "seconds", "conversions", "models", "failed"], rows))
         if runs.count > shown.count { print("(\(runs.count - shown.count) older runs not shown; --limit)") }

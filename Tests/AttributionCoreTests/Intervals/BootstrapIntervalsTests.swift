@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttributionCore
 
 @Suite struct BootstrapIntervalsTests {
@@ -62,8 +63,11 @@ import Testing
         let other = BootstrapIntervals.compute(models, on: input, options: IntervalOptions(replicates: 30, seed: 6, workers: 2))
         #expect(Self.flat(one) != Self.flat(other))
         // Every fast model has intervals: four rules, time decay, two Markov orders, three Shapley games.
-        #expect(one.models.map(\.model) == ["first-touch", "last-touch", "linear", "position-based", "time-decay",
-                                            "markov-1", "markov-2", "shapley", "shapley-ordered", "shapley-rate"])
+        #expect(
+            one.models.map(\.model) == [
+                "first-touch", "last-touch", "linear", "position-based", "time-decay",
+                "markov-1", "markov-2", "shapley", "shapley-ordered", "shapley-rate",
+            ])
         #expect(one.excludedModels.isEmpty)
     }
 
@@ -96,10 +100,12 @@ import Testing
             let shares = point.shares
             for c in 0..<point.channels.count {
                 let i = m.intervals[c]
-                #expect(i.conversionsLow <= point.conversions[c] && point.conversions[c] <= i.conversionsHigh,
-                        "\(point.model) \(point.channels.names[c]): \(point.conversions[c]) outside \(i)")
-                #expect(i.shareLow <= shares[c] && shares[c] <= i.shareHigh,
-                        "\(point.model) \(point.channels.names[c]): \(shares[c]) outside \(i)")
+                #expect(
+                    i.conversionsLow <= point.conversions[c] && point.conversions[c] <= i.conversionsHigh,
+                    "\(point.model) \(point.channels.names[c]): \(point.conversions[c]) outside \(i)")
+                #expect(
+                    i.shareLow <= shares[c] && shares[c] <= i.shareHigh,
+                    "\(point.model) \(point.channels.names[c]): \(shares[c]) outside \(i)")
             }
         }
     }
@@ -128,7 +134,9 @@ import Testing
         }
         #expect(ratios.count == 8)
         let mean = ratios.reduce(0, +) / Double(ratios.count)
-        print("interval width ratio, 10 000 vs 40 000 users, per model: \(ratios.map { String(format: "%.3f", $0) }), mean \(String(format: "%.3f", mean))")
+        print(
+            "interval width ratio, 10 000 vs 40 000 users, per model: \(ratios.map { String(format: "%.3f", $0) }), mean \(String(format: "%.3f", mean))"
+        )
         #expect(abs(mean - 2) < 0.25)
     }
 }

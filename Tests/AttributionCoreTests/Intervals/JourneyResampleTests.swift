@@ -1,14 +1,16 @@
 import Testing
+
 @testable import AttributionCore
 
 @Suite struct JourneyResampleTests {
-    static let journeys = JourneyBuilder.build(Fixtures.events([
-        ("u1", "email", 0, 0), ("u1", "search", 1, 0), ("u1", nil, 2, 100),
-        ("u2", "display", 0, 0), ("u2", nil, 1, 20),
-        ("u3", "search", 3, 0),
-        ("u4", nil, 4, 5),
-        ("u5", "email", 0, 0), ("u5", "search", 2, 0), ("u5", nil, 3, 40),
-    ]))
+    static let journeys = JourneyBuilder.build(
+        Fixtures.events([
+            ("u1", "email", 0, 0), ("u1", "search", 1, 0), ("u1", nil, 2, 100),
+            ("u2", "display", 0, 0), ("u2", nil, 1, 20),
+            ("u3", "search", 3, 0),
+            ("u4", nil, 4, 5),
+            ("u5", "email", 0, 0), ("u5", "search", 2, 0), ("u5", nil, 3, 40),
+        ]))
 
     static func key(_ paths: PathTable, _ p: Int) -> String { paths.path(p).map { paths.channels[$0] }.joined(separator: ">") }
 
@@ -33,7 +35,9 @@ import Testing
             }
             let aggregated = PathTable(journeys: js)
             var expected: [String: (Double, Double, Double)] = [:]
-            for p in 0..<aggregated.count { expected[Self.key(aggregated, p)] = (aggregated.conversions[p], aggregated.value[p], aggregated.nulls[p]) }
+            for p in 0..<aggregated.count {
+                expected[Self.key(aggregated, p)] = (aggregated.conversions[p], aggregated.value[p], aggregated.nulls[p])
+            }
             for p in 0..<input.paths.count where input.paths.conversions[p] + input.paths.nulls[p] > 0 {
                 let e = expected[Self.key(input.paths, p)]!
                 #expect(e == (input.paths.conversions[p], input.paths.value[p], input.paths.nulls[p]))

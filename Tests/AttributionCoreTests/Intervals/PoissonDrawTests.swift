@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttributionCore
 
 /// The draws are checked against the Poisson distribution itself: its pmf cell by

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 /// Cutting journeys a page of users at a time gives the journeys of one cut over all
@@ -51,8 +52,9 @@ import Testing
         var frequency = JourneyOptions(rule: .everyConversion, topChannels: 5, transforms: PathTransforms(kind: .frequency))
         frequency.lookbackDays = 20
         var windowed = JourneyOptions(rule: .firstConversion, topChannels: 3, transforms: PathTransforms(kind: .exposure, maxPathLength: 4))
-        windowed.window = ConversionWindow(start: 1_704_067_200_000 + 20 * ConversionWindow.dayMs,
-                                           end: 1_704_067_200_000 + 50 * ConversionWindow.dayMs)
+        windowed.window = ConversionWindow(
+            start: 1_704_067_200_000 + 20 * ConversionWindow.dayMs,
+            end: 1_704_067_200_000 + 50 * ConversionWindow.dayMs)
         return [
             JourneyOptions(),
             JourneyOptions(rule: .everyConversion, lookbackDays: 10, topChannels: 8),

@@ -40,11 +40,12 @@ struct DataProfileTests {
         // Ties on conversions and nulls: by path, channel by channel.
         #expect(p.topPaths.map(\.channels) == [Array(repeating: "email", count: 11), ["email", "search"], ["search"]])
         #expect(p.topPaths.allSatisfy { $0.conversionRate == 1 })
-        #expect(p.reach == [
-            ChannelReach(channel: "email", journeys: 3, convertingJourneys: 2),
-            ChannelReach(channel: "search", journeys: 2, convertingJourneys: 2),
-            ChannelReach(channel: "display", journeys: 1, convertingJourneys: 0),
-        ])
+        #expect(
+            p.reach == [
+                ChannelReach(channel: "email", journeys: 3, convertingJourneys: 2),
+                ChannelReach(channel: "search", journeys: 2, convertingJourneys: 2),
+                ChannelReach(channel: "display", journeys: 1, convertingJourneys: 0),
+            ])
         #expect(abs(p.reach[0].conversionRate - 2.0 / 3) < 1e-15)
     }
 

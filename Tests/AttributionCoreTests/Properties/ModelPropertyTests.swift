@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import AttributionCore
 
 /// Properties every fast model keeps on any input, checked over random path tables
@@ -30,7 +31,8 @@ import Testing
     }
 
     @Test func creditsAddUpToTheConversionsAndSharesToOne() async {
-        await propertyCheck(count: 40, input: Gen.uint64(in: 0...UInt64.max), Gen.int(in: 1...7), Gen.int(in: 1...40)) { seed, channels, rows in
+        await propertyCheck(count: 40, input: Gen.uint64(in: 0...UInt64.max), Gen.int(in: 1...7), Gen.int(in: 1...40)) {
+            seed, channels, rows in
             let paths = Self.paths(seed: seed, channels: channels, rows: rows)
             guard paths.totalConversions > 0 else { return }
             for r in try! Self.run(paths) {
@@ -163,7 +165,9 @@ import Testing
             let journeys = JourneyBuilder.build(events)
             let paths = PathTable(journeys: journeys)
             guard paths.totalConversions > 0 else { return }
-            let withJourneys = try! Self.run(paths, journeys: journeys).filter { r in !Self.models.first { $0.name == r.model }!.needsJourneys }
+            let withJourneys = try! Self.run(paths, journeys: journeys).filter { r in
+                !Self.models.first { $0.name == r.model }!.needsJourneys
+            }
             let pathsOnly = try! Self.run(paths)
             #expect(withJourneys.map(\.model) == pathsOnly.map(\.model))
             for (x, y) in zip(withJourneys, pathsOnly) {

@@ -17,8 +17,11 @@ import Testing
     }
 
     @Test func otherwiseTheBestHeldOutFitWithTheFiguresInTheReason() throws {
-        let chosen = try #require(ModelRecommendation.choose([Self.result("linear"), Self.result("markov", auc: 0.71),
-                                                              Self.result("shapley-rate", auc: 0.7349)]))
+        let chosen = try #require(
+            ModelRecommendation.choose([
+                Self.result("linear"), Self.result("markov", auc: 0.71),
+                Self.result("shapley-rate", auc: 0.7349),
+            ]))
         #expect(chosen.model == "shapley-rate")
         #expect(chosen.reason.contains("ROC AUC 0.735 against 0.710 for markov"))
         #expect(!chosen.reason.contains("chance"))

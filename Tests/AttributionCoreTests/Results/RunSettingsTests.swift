@@ -4,8 +4,10 @@ import Testing
 /// The settings record holds every setting that changes a number, so equal records
 /// (and the digest taken of them) mean equal settings.
 @Suite struct RunSettingsTests {
-    static func record(_ change: (inout ModelOptions) -> Void = { _ in }, models: [String] = ["all"],
-                       journeys: JourneyOptions = JourneyOptions(), intervals: IntervalOptions? = nil) throws -> String {
+    static func record(
+        _ change: (inout ModelOptions) -> Void = { _ in }, models: [String] = ["all"],
+        journeys: JourneyOptions = JourneyOptions(), intervals: IntervalOptions? = nil
+    ) throws -> String {
         var options = ModelOptions()
         change(&options)
         let settings = RunSettings(models: models, conversion: "event purchase", modelOptions: options)

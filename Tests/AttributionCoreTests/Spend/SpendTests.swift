@@ -21,21 +21,24 @@ struct SpendTests {
     @Test func windowOfJourneys() {
         let day = Fixtures.day
         let start = Self.jan1 * day
-        let journeys = JourneyBuilder.build(Fixtures.events([
-            ("u1", "email", Double(start) / Double(day) + 0.5, 0), ("u1", nil, Double(start) / Double(day) + 3.2, 1),
-        ]))
+        let journeys = JourneyBuilder.build(
+            Fixtures.events([
+                ("u1", "email", Double(start) / Double(day) + 0.5, 0), ("u1", nil, Double(start) / Double(day) + 3.2, 1),
+            ]))
         #expect(AnalysisWindow(journeys: journeys) == AnalysisWindow(firstDay: Self.jan1, lastDay: Self.jan1 + 3))
         #expect(AnalysisWindow(journeys: JourneySet(channels: ChannelIndex())) == nil)
     }
 
-    static let table = SpendTable(source: "spend.csv", rows: [
-        .init(channel: "email", period: SpendPeriod.parse("2024-02"), amount: 100),
-        .init(channel: "email", period: SpendPeriod.parse("2024-03-06"), amount: 50),
-        .init(channel: "search", period: SpendPeriod.parse("2024-01"), amount: 70),
-        .init(channel: "search", period: nil, amount: 30),
-        .init(channel: "display", period: SpendPeriod.parse("2024-03-01"), amount: 20),
-        .init(channel: "display", period: SpendPeriod.parse("2024-03-01"), amount: 5),
-    ])
+    static let table = SpendTable(
+        source: "spend.csv",
+        rows: [
+            .init(channel: "email", period: SpendPeriod.parse("2024-02"), amount: 100),
+            .init(channel: "email", period: SpendPeriod.parse("2024-03-06"), amount: 50),
+            .init(channel: "search", period: SpendPeriod.parse("2024-01"), amount: 70),
+            .init(channel: "search", period: nil, amount: 30),
+            .init(channel: "display", period: SpendPeriod.parse("2024-03-01"), amount: 20),
+            .init(channel: "display", period: SpendPeriod.parse("2024-03-01"), amount: 5),
+        ])
 
     @Test func spendInTheWindow() {
         // 2024-02-10 … 2024-03-05: February overlaps (counted in full), 03-06 and January do not.
@@ -54,14 +57,15 @@ struct SpendTests {
         let r = ModelResult(model: "linear", channels: channels, conversions: [3, 1, 2], revenue: [300, 40, 10])
         let spend = ChannelSpend(source: "s", window: nil, spend: [("display", 20), ("email", 150), ("search", 0)])
         let rows = SpendReturns.rows(results: [r], spend: spend)
-        #expect(rows == [
-            // spend, no credit: listed, ROAS 0, no cost per conversion.
-            SpendReturn(model: "linear", channel: "display", spend: 20, conversions: 0, revenue: 0),
-            SpendReturn(model: "linear", channel: "email", spend: 150, conversions: 3, revenue: 300),
-            SpendReturn(model: "linear", channel: "search", spend: 0, conversions: 1, revenue: 40),
-            // credit, no spend: listed, nothing to divide.
-            SpendReturn(model: "linear", channel: "social", spend: nil, conversions: 2, revenue: 10),
-        ])
+        #expect(
+            rows == [
+                // spend, no credit: listed, ROAS 0, no cost per conversion.
+                SpendReturn(model: "linear", channel: "display", spend: 20, conversions: 0, revenue: 0),
+                SpendReturn(model: "linear", channel: "email", spend: 150, conversions: 3, revenue: 300),
+                SpendReturn(model: "linear", channel: "search", spend: 0, conversions: 1, revenue: 40),
+                // credit, no spend: listed, nothing to divide.
+                SpendReturn(model: "linear", channel: "social", spend: nil, conversions: 2, revenue: 10),
+            ])
         // search spent 0: no cost per conversion (it read "0.00", as if conversions came free).
         #expect(rows.map(\.costPerConversion) == [nil, 50, nil, nil])
         #expect(rows.map(\.roas) == [0, 2, nil, nil])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 /// The generated events: reproducible from the seed alone and a realistic demo at the defaults.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 /// Each channel's incremental conversions, from re-simulating the same users without it.
@@ -89,8 +90,9 @@ import Testing
             var config = SyntheticTouchpoints.Config(users: 20_000)
             config.confounding = confounding
             let e = SyntheticTouchpoints.generate(config)
-            let confounded = Set(SyntheticTouchpoints.catalogue.prefix(config.channels).enumerated()
-                .filter { $0.element.confounded }.map { Int32($0.offset) })
+            let confounded = Set(
+                SyntheticTouchpoints.catalogue.prefix(config.channels).enumerated()
+                    .filter { $0.element.confounded }.map { Int32($0.offset) })
             #expect(confounded.count == 3)  // paid_search, email, direct among the first 12
             var exposure = [Double](repeating: 0, count: config.users), converted = exposure
             for i in 0..<e.count {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttributionCore
 
 /// The hazard and the conversion rule, worked by hand on one user.

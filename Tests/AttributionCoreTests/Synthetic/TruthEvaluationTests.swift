@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 @Suite struct TruthEvaluationTests {
@@ -9,11 +10,12 @@ import Testing
     /// Worked by hand: truth a 0.5, b 0.3, c 0.2.
     @Test func distanceAndRankCorrelationByHand() throws {
         let truth = ["a": 0.5, "b": 0.3, "c": 0.2]
-        let e = TruthEvaluation(results: [
-            Self.result("reversed", ["a", "b", "c"], [2, 3, 5]),   // 0.2 0.3 0.5: ½(0.3 + 0 + 0.3) = 0.3, ranks reversed: −1
-            Self.result("exact", ["c", "a", "b"], [4, 10, 6]),     // the truth in another channel order
-            Self.result("partial", ["a", "d"], [3, 1]),           // a 0.75, d 0.25, b = c = 0: ½(0.25 + 0.3 + 0.2 + 0.25) = 0.5
-        ], truth: truth)
+        let e = TruthEvaluation(
+            results: [
+                Self.result("reversed", ["a", "b", "c"], [2, 3, 5]),  // 0.2 0.3 0.5: ½(0.3 + 0 + 0.3) = 0.3, ranks reversed: −1
+                Self.result("exact", ["c", "a", "b"], [4, 10, 6]),  // the truth in another channel order
+                Self.result("partial", ["a", "d"], [3, 1]),  // a 0.75, d 0.25, b = c = 0: ½(0.25 + 0.3 + 0.2 + 0.25) = 0.5
+            ], truth: truth)
         #expect(e.scores.map(\.model) == ["exact", "reversed", "partial"])
         #expect(abs(e.scores[0].distance) < 1e-12 && abs(e.scores[0].rankCorrelation! - 1) < 1e-12)
         #expect(abs(e.scores[1].distance - 0.3) < 1e-12 && abs(e.scores[1].rankCorrelation! + 1) < 1e-12)

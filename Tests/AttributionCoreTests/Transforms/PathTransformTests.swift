@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 /// Each transform worked by hand, on journeys (touch times kept) and on path tables.
@@ -9,8 +10,10 @@ import Testing
         ("A", nil, 7, 10),
     ])
 
-    static func build(_ events: EventTable, _ t: PathTransforms, rule: JourneyOptions.Rule = .firstConversion,
-                      lookbackDays: Double? = nil, top: Int? = nil) -> JourneySet {
+    static func build(
+        _ events: EventTable, _ t: PathTransforms, rule: JourneyOptions.Rule = .firstConversion,
+        lookbackDays: Double? = nil, top: Int? = nil
+    ) -> JourneySet {
         JourneyBuilder.build(events, options: JourneyOptions(rule: rule, lookbackDays: lookbackDays, topChannels: top, transforms: t))
     }
 
@@ -165,7 +168,8 @@ import Testing
         // direct>a>direct>b and a>b>direct>direct both become a>b: rows summed.
         #expect(removed["a > b"] == [4, 14, 2])
         #expect(removed["direct > direct"] == [0, 0, 4])
-        let last = pathDictionary(t.reshaped(topChannels: nil, transforms: PathTransforms(maxPathLength: 1, removeIfLastAndNotAll: ["direct"])))
+        let last = pathDictionary(
+            t.reshaped(topChannels: nil, transforms: PathTransforms(maxPathLength: 1, removeIfLastAndNotAll: ["direct"])))
         // a>a>b>a>c>a → a; direct>a>direct>b → b; a>b>direct>direct → b; b>a → a; direct>direct → direct.
         #expect(last["a"] == [3, 21, 2])
         #expect(last["b"] == [4, 14, 2])
@@ -188,8 +192,10 @@ import Testing
         let events = SyntheticTouchpoints.generate(config)
         let plain = PathTable(journeys: JourneyBuilder.build(events, options: JourneyOptions(rule: .everyConversion)))
         let variants: [PathTransforms] = PathTransforms.Kind.allCases.flatMap { kind in
-            [PathTransforms(kind: kind), PathTransforms(kind: kind, maxPathLength: 3),
-             PathTransforms(kind: kind, maxPathLength: 2, removeIfNotAll: ["display", "video"], removeIfLastAndNotAll: ["direct"])]
+            [
+                PathTransforms(kind: kind), PathTransforms(kind: kind, maxPathLength: 3),
+                PathTransforms(kind: kind, maxPathLength: 2, removeIfNotAll: ["display", "video"], removeIfLastAndNotAll: ["direct"]),
+            ]
         }
         for t in variants {
             let fromJourneys = PathTable(journeys: Self.build(events, t, rule: .everyConversion))
@@ -199,7 +205,9 @@ import Testing
             #expect(Set(a.keys) == Set(b.keys), "\(t)")
             for (path, row) in a {
                 let other = b[path] ?? []
-                #expect(other.count == 3 && row[0] == other[0] && row[2] == other[2] && abs(row[1] - other[1]) <= 1e-9 * max(1, abs(row[1])), "\(t) \(path)")
+                #expect(
+                    other.count == 3 && row[0] == other[0] && row[2] == other[2] && abs(row[1] - other[1]) <= 1e-9 * max(1, abs(row[1])),
+                    "\(t) \(path)")
             }
             #expect(fromJourneys.unattributedConversions == fromPaths.unattributedConversions)
         }

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import AttributionIO
+
 @Suite struct CSVWriterTests {
     @Test(arguments: [
         ("plain", "plain"),
@@ -27,11 +28,12 @@ import Testing
         #expect(w.text == "a,\"b,c\"\n1,\"x\"\"y\"\n,\n")
     }
 
-    @Test(arguments: [
-        (3.0, "3"), (0.0, "0"), (-0.0, "0"), (-2.5, "-2.5"), (0.1, "0.1"),
-        (1.0 / 3.0, "0.3333333333"), (9360.000000000005, "9360"), (123_456_789_012.0, "123456789012"),
-        (1e20, "1e+20"), (1e-7, "1e-07"),
-    ] as [(Double, String)])
+    @Test(
+        arguments: [
+            (3.0, "3"), (0.0, "0"), (-0.0, "0"), (-2.5, "-2.5"), (0.1, "0.1"),
+            (1.0 / 3.0, "0.3333333333"), (9360.000000000005, "9360"), (123_456_789_012.0, "123456789012"),
+            (1e20, "1e+20"), (1e-7, "1e-07"),
+        ] as [(Double, String)])
     func numbers(value: Double, expected: String) {
         #expect(CSVWriter.number(value) == expected)
     }
@@ -52,4 +54,3 @@ import Testing
         #expect(read == fields)
     }
 }
-

@@ -5,7 +5,8 @@ import Testing
 
 /// `;`, tab and `|` separated exports read as their comma-separated twin does.
 @Suite struct DelimiterTests {
-    static let commas = "user_id,event,timestamp,revenue\n"
+    static let commas =
+        "user_id,event,timestamp,revenue\n"
         + "a,email,2024-01-01,\n"
         + "a,\"x,y\",2024-01-02,\n"
         + "a,purchase,2024-01-03,\"12.5\"\n"
@@ -60,8 +61,10 @@ import Testing
         #expect(e?.message.contains("is the file separated by ';'? use --delimiter") == true, "\(String(describing: e))")
     }
 
-    @Test(arguments: [(",", CSVDelimiter.comma), (";", CSVDelimiter.semicolon), ("\t", CSVDelimiter.tab),
-                      ("\\t", CSVDelimiter.tab), ("tab", CSVDelimiter.tab), ("|", CSVDelimiter.pipe)])
+    @Test(arguments: [
+        (",", CSVDelimiter.comma), (";", CSVDelimiter.semicolon), ("\t", CSVDelimiter.tab),
+        ("\\t", CSVDelimiter.tab), ("tab", CSVDelimiter.tab), ("|", CSVDelimiter.pipe),
+    ])
     func spellings(_ text: String, _ byte: UInt8) {
         #expect(CSVDelimiter.parse(text) == byte)
     }

@@ -6,7 +6,9 @@ import Testing
     @Test func suggestsTheClosestNameIgnoringCase() {
         #expect(NearestName.to("userid", in: ["user_id", "event", "timestamp"]) == "user_id")
         #expect(NearestName.to("Timestmp", in: ["user_id", "event", "timestamp"]) == "timestamp")
-        #expect(NearestName.to("models.markov_ordr", in: ["models.markov_order", "models.markov_max_order", "models.seed"]) == "models.markov_order")
+        #expect(
+            NearestName.to("models.markov_ordr", in: ["models.markov_order", "models.markov_max_order", "models.seed"])
+                == "models.markov_order")
     }
 
     @Test func suggestsNothingForAnUnrelatedName() {

@@ -15,10 +15,11 @@ import Testing
 
     /// Four good lines of data after the header; the second row spans lines 3–5
     /// (two line breaks inside a quoted field), so the next line is line 7.
-    static let goodStart = "user_id,event,timestamp,revenue\r\n"      // line 1
-        + "a,email,2024-01-01,\r\n"                                     // line 2
-        + "a,\"two\nline\r\nbreaks\",2024-01-02,\r\n"                   // lines 3-5
-        + "a,purchase,2024-01-03,10\r\n"                                // line 6
+    static let goodStart =
+        "user_id,event,timestamp,revenue\r\n"  // line 1
+        + "a,email,2024-01-01,\r\n"  // line 2
+        + "a,\"two\nline\r\nbreaks\",2024-01-02,\r\n"  // lines 3-5
+        + "a,purchase,2024-01-03,10\r\n"  // line 6
 
     func readError(_ text: String, options: EventInputOptions = options, file: String = "bad.csv") throws -> (InputError?, String) {
         try withTempDir { dir in
@@ -59,8 +60,10 @@ import Testing
         #expect(!error.message.contains("did you mean"), "'ts' is not close to any column")
     }
 
-    @Test(arguments: [("userid", "--user-column", "user_id"), ("Timestmp", "--time-column", "timestamp"),
-                      ("events", "--event-column", "event")])
+    @Test(arguments: [
+        ("userid", "--user-column", "user_id"), ("Timestmp", "--time-column", "timestamp"),
+        ("events", "--event-column", "event"),
+    ])
     func missingColumnSuggestsTheNearestName(_ column: String, _ flag: String, _ near: String) throws {
         var options = Self.options
         switch flag {
@@ -69,7 +72,8 @@ import Testing
         default: options.eventColumn = column
         }
         let (e, _) = try readError(Self.goodStart, options: options)
-        #expect(e?.message.contains("(\(flag))") == true && e?.message.contains("did you mean '\(near)'?") == true, "\(String(describing: e))")
+        #expect(
+            e?.message.contains("(\(flag))") == true && e?.message.contains("did you mean '\(near)'?") == true, "\(String(describing: e))")
     }
 
     @Test func missingValueAndConversionColumns() throws {
@@ -117,8 +121,9 @@ import Testing
     @Test func rowWithTooFewFieldsIsFineWhenOnlyUnusedColumnsAreMissing() throws {
         // No value column asked for: a row without the trailing revenue field is complete enough.
         let (table, _) = try withTempDir { dir in
-            try EventCSVReader.read(path: try writeFile(dir, "e.csv", Self.goodStart + "b,display,2024-01-05\r\n"),
-                                    options: EventInputOptions(conversion: .event("purchase")))
+            try EventCSVReader.read(
+                path: try writeFile(dir, "e.csv", Self.goodStart + "b,display,2024-01-05\r\n"),
+                options: EventInputOptions(conversion: .event("purchase")))
         }
         #expect(table.count == 4)
     }
@@ -169,8 +174,9 @@ import Testing
         #expect(error.description.hasPrefix("\(path): column 'event', value 'signup': the conversion event never occurs"))
         #expect(error.message.contains("3 rows"))
         // Which events there are, most frequent first, with their rows.
-        #expect(error.message.contains("most frequent events in 'event': email (1 row), purchase (1 row), two\nline\r\nbreaks (1 row)"),
-                "\(error.message)")
+        #expect(
+            error.message.contains("most frequent events in 'event': email (1 row), purchase (1 row), two\nline\r\nbreaks (1 row)"),
+            "\(error.message)")
         #expect(!error.message.contains("differ only in case"))
     }
 
@@ -186,15 +192,17 @@ import Testing
     }
 
     @Test func conversionColumnWithNoConversion() throws {
-        let (e, _) = try readError("user_id,event,timestamp,conv\na,x,2024-01-01,0\na,y,2024-01-02,false\n",
-                                   options: EventInputOptions(conversion: .column("conv")))
+        let (e, _) = try readError(
+            "user_id,event,timestamp,conv\na,x,2024-01-01,0\na,y,2024-01-02,false\n",
+            options: EventInputOptions(conversion: .column("conv")))
         #expect(e?.column == "conv")
         #expect(e?.message.contains("2 rows") == true)
     }
 
     @Test func badConversionFlag() throws {
-        let (e, path) = try readError("user_id,event,timestamp,conv\na,x,2024-01-01,0\na,y,2024-01-02,yes\n",
-                                      options: EventInputOptions(conversion: .column("conv")))
+        let (e, path) = try readError(
+            "user_id,event,timestamp,conv\na,x,2024-01-01,0\na,y,2024-01-02,yes\n",
+            options: EventInputOptions(conversion: .column("conv")))
         let error = try #require(e)
         #expect(error.description.hasPrefix("\(path):3: column 'conv', value 'yes':"))
     }
@@ -233,16 +241,17 @@ import Testing
     @Test func skipBadRowsCountsAndListsTheFirstFew() throws {
         var options = Self.options
         options.skipBadRows = true
-        let text = Self.goodStart                       // lines 1-6: header and 3 good rows
-            + "b,display,not-a-time,\r\n"                // 7   bad timestamp
-            + "b,display\r\n"                            // 8   too few fields
-            + "b,\"multi\nline\",2024-13-01,\r\n"        // 9-10 bad timestamp
-            + "b,email,2024-01-05,\r\n"                  // 11  good
-            + "b,purchase,2024-01-06,abc\r\n"            // 12  bad revenue
-            + ",email,2024-01-05,\r\n"                   // 13  empty user
-            + "c,,2024-01-05,\r\n"                       // 14  empty channel
-            + "c,email,24:00,\r\n"                       // 15  bad timestamp (not listed: only 5 are)
-            + "c,purchase,2024-01-07,1.5\r\n"            // 16  good
+        let text =
+            Self.goodStart  // lines 1-6: header and 3 good rows
+            + "b,display,not-a-time,\r\n"  // 7   bad timestamp
+            + "b,display\r\n"  // 8   too few fields
+            + "b,\"multi\nline\",2024-13-01,\r\n"  // 9-10 bad timestamp
+            + "b,email,2024-01-05,\r\n"  // 11  good
+            + "b,purchase,2024-01-06,abc\r\n"  // 12  bad revenue
+            + ",email,2024-01-05,\r\n"  // 13  empty user
+            + "c,,2024-01-05,\r\n"  // 14  empty channel
+            + "c,email,24:00,\r\n"  // 15  bad timestamp (not listed: only 5 are)
+            + "c,purchase,2024-01-07,1.5\r\n"  // 16  good
         let (table, report) = try withTempDir { dir in
             try EventCSVReader.read(path: try writeFile(dir, "skip.csv", text), options: options)
         }
@@ -252,13 +261,14 @@ import Testing
         #expect(report.firstSkipped.map(\.line) == [7, 8, 9, 12, 13])
         #expect(report.firstSkipped.map(\.column) == ["timestamp", "timestamp", "timestamp", "revenue", "user_id"])
         #expect(report.firstSkipped.map(\.value) == ["not-a-time", nil, "2024-13-01", "abc", ""])
-        #expect(table.rows == [
-            EventRow(0, "email", jan1_2024),
-            EventRow(0, "two\nline\r\nbreaks", jan1_2024 + dayMs),
-            EventRow(0, nil, jan1_2024 + 2 * dayMs, true, 10),
-            EventRow(1, "email", jan1_2024 + 4 * dayMs),
-            EventRow(2, nil, jan1_2024 + 6 * dayMs, true, 1.5),
-        ])
+        #expect(
+            table.rows == [
+                EventRow(0, "email", jan1_2024),
+                EventRow(0, "two\nline\r\nbreaks", jan1_2024 + dayMs),
+                EventRow(0, nil, jan1_2024 + 2 * dayMs, true, 10),
+                EventRow(1, "email", jan1_2024 + 4 * dayMs),
+                EventRow(2, nil, jan1_2024 + 6 * dayMs, true, 1.5),
+            ])
     }
 
     @Test func skipBadRowsWithEveryRowBad() throws {

@@ -15,7 +15,9 @@ import Testing
 
     @Test func plainFileWithConversionEvent() throws {
         try withTempDir { dir in
-            let path = try writeFile(dir, "events.csv", """
+            let path = try writeFile(
+                dir, "events.csv",
+                """
                 user_id,event,timestamp,revenue
                 alice,email,2024-01-01T00:00:00Z,
                 bob,display,2024-01-01T01:00:00Z,
@@ -30,14 +32,15 @@ import Testing
             #expect(report.skippedRows == 0)
             #expect(table.userCount == 3)
             #expect(table.channels.names == ["email", "display", "search"])
-            #expect(table.rows == [
-                EventRow(0, "email", jan1_2024),
-                EventRow(1, "display", jan1_2024 + hourMs),
-                EventRow(0, "search", jan1_2024 + dayMs),
-                EventRow(0, nil, jan1_2024 + dayMs + 12 * hourMs, true, 19.99),
-                EventRow(1, "email", jan1_2024),
-                EventRow(2, nil, jan1_2024 + 123, true, 5),
-            ])
+            #expect(
+                table.rows == [
+                    EventRow(0, "email", jan1_2024),
+                    EventRow(1, "display", jan1_2024 + hourMs),
+                    EventRow(0, "search", jan1_2024 + dayMs),
+                    EventRow(0, nil, jan1_2024 + dayMs + 12 * hourMs, true, 19.99),
+                    EventRow(1, "email", jan1_2024),
+                    EventRow(2, nil, jan1_2024 + 123, true, 5),
+                ])
         }
     }
 
@@ -45,7 +48,8 @@ import Testing
         try withTempDir { dir in
             // Header in an unusual order with extra columns; CRLF line ends; a UTF-8 BOM;
             // quoted fields with commas, doubled quotes and line breaks (LF and CRLF).
-            let text = "\u{FEFF}campaign,timestamp,user_id,note,event,revenue\r\n"
+            let text =
+                "\u{FEFF}campaign,timestamp,user_id,note,event,revenue\r\n"
                 + "\"spring, 2024\",2024-01-01T00:00:00Z,\"u,1\",x,\"Paid \"\"Search\"\"\",\r\n"
                 + "c2,2024-01-01T00:00:01Z,u2,\"multi\nline\r\nnote\",\"e\nmail\",\r\n"
                 + "\"\",2024-01-01T00:00:02Z,\"u,1\",,purchase,\"12.5\"\r\n"
@@ -56,19 +60,21 @@ import Testing
             #expect(report.rows == 5)
             #expect(table.userCount == 3)
             #expect(table.channels.names == ["Paid \"Search\"", "e\nmail"])
-            #expect(table.rows == [
-                EventRow(0, "Paid \"Search\"", jan1_2024),
-                EventRow(1, "e\nmail", jan1_2024 + 1000),
-                EventRow(0, nil, jan1_2024 + 2000, true, 12.5),
-                EventRow(2, "Paid \"Search\"", jan1_2024 + 3000),
-                EventRow(1, nil, jan1_2024 + 4000, true, 3),
-            ])
+            #expect(
+                table.rows == [
+                    EventRow(0, "Paid \"Search\"", jan1_2024),
+                    EventRow(1, "e\nmail", jan1_2024 + 1000),
+                    EventRow(0, nil, jan1_2024 + 2000, true, 12.5),
+                    EventRow(2, "Paid \"Search\"", jan1_2024 + 3000),
+                    EventRow(1, nil, jan1_2024 + 4000, true, 3),
+                ])
         }
     }
 
     @Test func lastLineWithoutNewlineAndBlankLinesAreFine() throws {
         try withTempDir { dir in
-            let path = try writeFile(dir, "e.csv",
+            let path = try writeFile(
+                dir, "e.csv",
                 "\n\nuser_id,event,timestamp\r\n\r\na,x,2024-01-01\n\n\na,purchase,2024-01-03")
             let (table, report) = try EventCSVReader.read(path: path, options: Self.purchase)
             #expect(report.rows == 2)
@@ -78,7 +84,9 @@ import Testing
 
     @Test func configurableColumnNamesMatchedExactlyThenIgnoringCase() throws {
         try withTempDir { dir in
-            let path = try writeFile(dir, "custom.csv", """
+            let path = try writeFile(
+                dir, "custom.csv",
+                """
                 Visitor,Touch,When,Amount,user_id,event,timestamp
                 v1,tv,2024-02-29 10:00:00,,zzz,zzz,garbage
                 v2,radio,2024-02-29 11:00:00,,zzz,zzz,garbage
@@ -86,24 +94,27 @@ import Testing
 
                 """)
             var options = EventInputOptions(conversion: .event("order"))
-            options.userColumn = "visitor"   // header says "Visitor"
+            options.userColumn = "visitor"  // header says "Visitor"
             options.eventColumn = "Touch"
             options.timeColumn = "WHEN"
             options.valueColumn = "amount"
             let (table, _) = try EventCSVReader.read(path: path, options: options)
             let feb29 = jan1_2024 + 59 * dayMs
             #expect(table.channels.names == ["tv", "radio"])
-            #expect(table.rows == [
-                EventRow(0, "tv", feb29 + 10 * hourMs),
-                EventRow(1, "radio", feb29 + 11 * hourMs),
-                EventRow(0, nil, feb29 + 12 * hourMs + 250, true, 42),
-            ])
+            #expect(
+                table.rows == [
+                    EventRow(0, "tv", feb29 + 10 * hourMs),
+                    EventRow(1, "radio", feb29 + 11 * hourMs),
+                    EventRow(0, nil, feb29 + 12 * hourMs + 250, true, 42),
+                ])
         }
     }
 
     @Test func exactHeaderMatchWinsOverCaseInsensitiveOne() throws {
         try withTempDir { dir in
-            let path = try writeFile(dir, "e.csv", """
+            let path = try writeFile(
+                dir, "e.csv",
+                """
                 USER_ID,user_id,event,timestamp
                 wrong1,right,x,2024-01-01
                 wrong2,right,purchase,2024-01-02
@@ -116,7 +127,9 @@ import Testing
 
     @Test func conversionColumnMakesTheConvertingRowATouchToo() throws {
         try withTempDir { dir in
-            let path = try writeFile(dir, "flag.csv", """
+            let path = try writeFile(
+                dir, "flag.csv",
+                """
                 user_id,event,timestamp,converted,revenue
                 a,search,2024-01-01T00:00:00Z,0,99
                 a,email,2024-01-01T01:00:00Z,1,10.5
@@ -133,15 +146,16 @@ import Testing
             #expect(report.rows == 7)
             #expect(table.channels.names == ["search", "email", "display"])
             // Revenue counts only on conversion rows (99 and 7 are ignored).
-            #expect(table.rows == [
-                EventRow(0, "search", jan1_2024),
-                EventRow(0, "email", jan1_2024 + hourMs, true, 10.5),
-                EventRow(1, "display", jan1_2024 + 2 * hourMs),
-                EventRow(1, "email", jan1_2024 + 3 * hourMs, true, 0),
-                EventRow(2, "search", jan1_2024 + 4 * hourMs),
-                EventRow(2, "display", jan1_2024 + 5 * hourMs, true, 2),
-                EventRow(3, "search", jan1_2024 + 6 * hourMs, true, 100),
-            ])
+            #expect(
+                table.rows == [
+                    EventRow(0, "search", jan1_2024),
+                    EventRow(0, "email", jan1_2024 + hourMs, true, 10.5),
+                    EventRow(1, "display", jan1_2024 + 2 * hourMs),
+                    EventRow(1, "email", jan1_2024 + 3 * hourMs, true, 0),
+                    EventRow(2, "search", jan1_2024 + 4 * hourMs),
+                    EventRow(2, "display", jan1_2024 + 5 * hourMs, true, 2),
+                    EventRow(3, "search", jan1_2024 + 6 * hourMs, true, 100),
+                ])
             #expect(table.conversionCount == 4)
         }
     }
@@ -149,7 +163,9 @@ import Testing
     @Test func conversionEventNameMustMatchExactly() throws {
         try withTempDir { dir in
             // "Purchase" and "purchase " are touches on channels of those names, not conversions.
-            let path = try writeFile(dir, "e.csv", """
+            let path = try writeFile(
+                dir, "e.csv",
+                """
                 user_id,event,timestamp
                 a,Purchase,2024-01-01
                 a,purchase ,2024-01-02
@@ -165,7 +181,9 @@ import Testing
 
     @Test func eachTimestampFormatInOneFile() throws {
         try withTempDir { dir in
-            let path = try writeFile(dir, "ts.csv", """
+            let path = try writeFile(
+                dir, "ts.csv",
+                """
                 user_id,event,timestamp
                 a,x,2024-01-01T00:00:00.123Z
                 a,x,2024-01-01T02:00:00+02:00
@@ -177,10 +195,11 @@ import Testing
 
                 """)
             let (table, _) = try EventCSVReader.read(path: path, options: Self.purchase)
-            #expect(table.time == [
-                jan1_2024 + 123, jan1_2024, jan1_2024, jan1_2024 + 1500,
-                jan1_2024 + dayMs, jan1_2024 + 60_000, jan1_2024 + 7,
-            ])
+            #expect(
+                table.time == [
+                    jan1_2024 + 123, jan1_2024, jan1_2024, jan1_2024 + 1500,
+                    jan1_2024 + dayMs, jan1_2024 + 60_000, jan1_2024 + 7,
+                ])
         }
     }
 }

@@ -3,15 +3,16 @@ import Foundation
 import Testing
 
 @testable import AttributionIO
+
 @Suite struct EventCSVWriterTests {
     @Test func exactTextOfAHandMadeTable() throws {
         var t = EventTable()
         let email = t.channels.id(for: "email")
         let odd = t.channels.id(for: "paid, \"brand\"")
         t.append(user: 0, channel: email, time: jan1_2024 + 59 * dayMs + 1999, isConversion: false, value: 0)  // 2024-02-29T00:00:01.999
-        t.append(user: 1, channel: odd, time: -1, isConversion: false, value: 0)                              // 1969-12-31T23:59:59.999
+        t.append(user: 1, channel: odd, time: -1, isConversion: false, value: 0)  // 1969-12-31T23:59:59.999
         t.append(user: 0, channel: -1, time: jan1_2024 + 13 * hourMs, isConversion: true, value: 19.999)
-        t.append(user: 1, channel: -1, time: 946_684_800_000, isConversion: true, value: -0.5)               // 2000-01-01, a refund
+        t.append(user: 1, channel: -1, time: 946_684_800_000, isConversion: true, value: -0.5)  // 2000-01-01, a refund
         t.append(user: 1, channel: -1, time: 0, isConversion: true, value: -12.346)
         t.userCount = 2
         let text = try withTempDir { dir in
@@ -20,15 +21,16 @@ import Testing
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
             return try String(contentsOfFile: path, encoding: .utf8)
         }
-        #expect(text == """
-            user_id,event,timestamp,revenue
-            u1,email,2024-02-29T00:00:01Z,
-            u2,"paid, ""brand\""",1969-12-31T23:59:59Z,
-            u1,"buy, now",2024-01-01T13:00:00Z,20.00
-            u2,"buy, now",2000-01-01T00:00:00Z,-0.50
-            u2,"buy, now",1970-01-01T00:00:00Z,-12.35
+        #expect(
+            text == """
+                user_id,event,timestamp,revenue
+                u1,email,2024-02-29T00:00:01Z,
+                u2,"paid, ""brand\""",1969-12-31T23:59:59Z,
+                u1,"buy, now",2024-01-01T13:00:00Z,20.00
+                u2,"buy, now",2000-01-01T00:00:00Z,-0.50
+                u2,"buy, now",1970-01-01T00:00:00Z,-12.35
 
-            """)
+                """)
     }
 
     @Test func awkwardChannelNamesSurviveARoundTrip() throws {
@@ -82,9 +84,11 @@ import Testing
         }
         let difference = firstDifference(back.rows, expected)
         #expect(difference == nil, "\(difference ?? "")")
-        #expect(Set(back.channels.names) == Set(original.channels.names.filter { name in
-            original.channel.contains(original.channels.lookup(name)!)
-        }))
+        #expect(
+            Set(back.channels.names)
+                == Set(
+                    original.channels.names.filter { name in
+                        original.channel.contains(original.channels.lookup(name)!)
+                    }))
     }
 }
-

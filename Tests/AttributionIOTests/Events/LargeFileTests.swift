@@ -118,14 +118,19 @@ struct GeneratedEventFile {
             timeText = quotes ? "\"\(s).5\"" : "\(s).5"
             time = s * 1000 + 500
         }
-        if badTime { return Record(text: Array("\(userText),\(eventText),2024-02-30,,x\n".utf8), userKey: userKey, channel: channel, time: 0, conversion: false, value: 0) }
+        if badTime {
+            return Record(
+                text: Array("\(userText),\(eventText),2024-02-30,,x\n".utf8), userKey: userKey, channel: channel, time: 0,
+                conversion: false, value: 0)
+        }
 
         let cents = Int64(i * 37 % 100_000)
         let revenueText = conversion ? "\(cents / 100).\(two(cents % 100))" : (i % 7 == 0 ? "n/a" : "")
         let value = conversion ? Double(cents) / 100 : 0
 
         let padding = String(repeating: "p", count: pad)
-        let noteText = quotes && i % 5 == 0
+        let noteText =
+            quotes && i % 5 == 0
             ? quoted("line one, \(i)\nline \"two\"\r\nthree" + padding)
             : "n\(i)" + (quotes ? "" : "-long-note") + padding
         let end = i % 4 == 1 ? "\r\n" : "\n"
@@ -139,7 +144,8 @@ struct GeneratedEventFile {
         var note = ""
         for j in 0..<300 { note += j % 10 == 0 ? "say \"hi\", \(j)\n" : "fake\(j),email,1704067200,,x\n" }
         let text = "middle-user,\"mid,dle\",1704067200,,\(quoted(note))\n"
-        return Record(text: Array(text.utf8), userKey: "middle-user", channel: "mid,dle", time: jan1Seconds * 1000, conversion: false, value: 0)
+        return Record(
+            text: Array(text.utf8), userKey: "middle-user", channel: "mid,dle", time: jan1Seconds * 1000, conversion: false, value: 0)
     }
 }
 

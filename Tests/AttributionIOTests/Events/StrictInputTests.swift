@@ -56,12 +56,13 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        ([0xFF, 0xFE, 0x75, 0x00], "UTF-16 (little-endian)"),
-        ([0xFE, 0xFF, 0x00, 0x75], "UTF-16 (big-endian)"),
-        ([0xFF, 0xFE, 0x00, 0x00, 0x75, 0x00, 0x00, 0x00], "UTF-32 (little-endian)"),
-        ([0x00, 0x00, 0xFE, 0xFF, 0x00, 0x00, 0x00, 0x75], "UTF-32 (big-endian)"),
-    ] as [([UInt8], String)])
+    @Test(
+        arguments: [
+            ([0xFF, 0xFE, 0x75, 0x00], "UTF-16 (little-endian)"),
+            ([0xFE, 0xFF, 0x00, 0x75], "UTF-16 (big-endian)"),
+            ([0xFF, 0xFE, 0x00, 0x00, 0x75, 0x00, 0x00, 0x00], "UTF-32 (little-endian)"),
+            ([0x00, 0x00, 0xFE, 0xFF, 0x00, 0x00, 0x00, 0x75], "UTF-32 (big-endian)"),
+        ] as [([UInt8], String)])
     func wideByteOrderMarksAskForUTF8(_ bom: [UInt8], _ name: String) throws {
         let e = try eventError(bom + Array("user_id,event,timestamp\n".utf8))
         #expect(e?.message.contains(name) == true && e?.message.contains("convert the file to UTF-8") == true, "\(String(describing: e))")
@@ -78,7 +79,9 @@ import Testing
             let bytes = Array(text.utf8)
             #expect(bytes.withUnsafeBufferPointer(UTF8Check.firstInvalid) == nil, "\(text)")
         }
-        for (bad, at) in [([0x61, 0xC0, 0x80], 1), ([0xED, 0xA0, 0x80], 0), ([0xF4, 0x90, 0x80, 0x80], 0), ([0x61, 0xE2, 0x82], 1)] as [([UInt8], Int)] {
+        for (bad, at) in [([0x61, 0xC0, 0x80], 1), ([0xED, 0xA0, 0x80], 0), ([0xF4, 0x90, 0x80, 0x80], 0), ([0x61, 0xE2, 0x82], 1)]
+            as [([UInt8], Int)]
+        {
             #expect(bad.withUnsafeBufferPointer(UTF8Check.firstInvalid) == at, "\(bad)")
         }
     }
@@ -97,7 +100,9 @@ import Testing
     /// microseconds or a two-digit year are the usual cause.
     @Test func timesOutsideTheYears1970To2200AreCountedWithTheFirstLine() throws {
         try withTempDir { dir in
-            let path = try writeFile(dir, "e.csv", """
+            let path = try writeFile(
+                dir, "e.csv",
+                """
                 user_id,event,timestamp
                 a,email,2024-01-01T00:00:00Z
                 a,email,1969-12-31T23:59:59Z
@@ -110,7 +115,8 @@ import Testing
             #expect(table.count == 5 && report.rows == 5)
             #expect(report.implausibleTimes == 2)
             let first = report.firstImplausibleTime
-            #expect(first?.line == 3 && first?.column == "timestamp" && first?.value == "1969-12-31T23:59:59Z", "\(String(describing: first))")
+            #expect(
+                first?.line == 3 && first?.column == "timestamp" && first?.value == "1969-12-31T23:59:59Z", "\(String(describing: first))")
         }
         try withTempDir { dir in
             let path = try writeFile(dir, "e.csv", "user_id,event,timestamp\na,email,1970-01-01\na,purchase,2200-12-31T23:59:59.999Z\n")

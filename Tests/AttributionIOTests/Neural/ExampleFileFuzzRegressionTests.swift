@@ -10,9 +10,10 @@ import Testing
     /// A repeated window whose counts summed past Int64.max trapped (arithmetic overflow)
     /// before the repeat was refused.
     @Test func countsThatOverflowWhenSummedAreRefused() throws {
-        let header = ExampleFile.Header(channels: ["a"], lookbackDays: 1, negatives: "at-risk", conversion: "event:purchase",
-                                        windows: 2, positives: 0, negativeExamples: 0, users: 1, events: 1,
-                                        source: "e.csv", sourceDigest: nil)
+        let header = ExampleFile.Header(
+            channels: ["a"], lookbackDays: 1, negatives: "at-risk", conversion: "event:purchase",
+            windows: 2, positives: 0, negativeExamples: 0, users: 1, events: 1,
+            source: "e.csv", sourceDigest: nil)
         let data = try ExampleFile.frame.encode(header, bodyBytes: 32) { data in
             for v: UInt64 in [1, 1] { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
             for v: Int64 in [.max, .max, 0, 0] { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }

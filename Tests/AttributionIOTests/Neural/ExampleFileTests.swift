@@ -11,10 +11,11 @@ import Testing
         config.seed = 4
         let events = SyntheticTouchpoints.generate(config)
         let counts = WindowExtractor.extract(events, options: ExtractOptions(lookbackDays: 5))
-        let header = ExampleFile.Header(channels: events.channels.names, lookbackDays: 5, negatives: "at-risk",
-                                        conversion: "event:purchase", windows: counts.count, positives: counts.totalPositives,
-                                        negativeExamples: counts.totalNegatives, users: events.userCount, events: events.count,
-                                        source: "sample.csv", sourceDigest: "fnv64:0:0")
+        let header = ExampleFile.Header(
+            channels: events.channels.names, lookbackDays: 5, negatives: "at-risk",
+            conversion: "event:purchase", windows: counts.count, positives: counts.totalPositives,
+            negativeExamples: counts.totalNegatives, users: events.userCount, events: events.count,
+            source: "sample.csv", sourceDigest: "fnv64:0:0")
         return ExampleFile(header: header, counts: counts)
     }
 

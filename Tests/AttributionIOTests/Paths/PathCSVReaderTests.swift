@@ -13,12 +13,15 @@ import Testing
         }
     }
 
-    static func read(_ text: String, _ options: PathInputOptions = PathInputOptions()) throws -> (table: PathTable, hasValue: Bool, report: ReadReport) {
+    static func read(_ text: String, _ options: PathInputOptions = PathInputOptions()) throws -> (
+        table: PathTable, hasValue: Bool, report: ReadReport
+    ) {
         try withTempDir { dir in try PathCSVReader.read(path: try writeFile(dir, "paths.csv", text), options: options) }
     }
 
     @Test func defaultColumnsTrimmingRepeatsAndEmptyPaths() throws {
-        let r = try Self.read("""
+        let r = try Self.read(
+            """
             path,total_conversions,total_conversion_value,total_null
             a > b,2,20.5,1
             a>b,1,4.5,3
@@ -32,12 +35,13 @@ import Testing
         #expect(r.hasValue)
         #expect(r.report.rows == 7)
         #expect(r.table.channels.names == ["a", "b", "c", "a,x"])
-        #expect(Self.rows(r.table) == [
-            "a>b 3.0 25.0 4.0",
-            "c 5.0 1.0 0.0",
-            "a,x>b 12.0 1.5 2.0",
-            "b>a 0.0 0.0 7.0",
-        ])
+        #expect(
+            Self.rows(r.table) == [
+                "a>b 3.0 25.0 4.0",
+                "c 5.0 1.0 0.0",
+                "a,x>b 12.0 1.5 2.0",
+                "b>a 0.0 0.0 7.0",
+            ])
         #expect(r.table.unattributedConversions == 4)
         #expect(r.table.unattributedValue == 32)
     }
@@ -56,7 +60,8 @@ import Testing
         options.nullsColumn = "lost"
         options.separator = "->"
         // The default-named columns are present but must not be used.
-        let r = try Self.read("""
+        let r = try Self.read(
+            """
             total_conversions,journey,path,conv,rev,lost,total_conversion_value,total_null
             9,email -> a>b -> display,zzz,2,10,1,99,99
             9,display,zzz,1,,4,99,99
@@ -80,9 +85,10 @@ import Testing
     }
 
     @Test func badNumbersNameLineColumnAndValue() throws {
-        let head = "path,total_conversions,total_conversion_value,total_null\n"
-            + "a>b,1,2,3\n"                  // line 2
-            + "\"a\nb\",1,2,3\n"             // lines 3-4
+        let head =
+            "path,total_conversions,total_conversion_value,total_null\n"
+            + "a>b,1,2,3\n"  // line 2
+            + "\"a\nb\",1,2,3\n"  // lines 3-4
         for (row, column, value) in [
             ("c,-1,0,0", "total_conversions", "-1"),
             ("c,one,0,0", "total_conversions", "one"),
@@ -134,7 +140,8 @@ import Testing
     @Test func skipBadRows() throws {
         var options = PathInputOptions()
         options.skipBadRows = true
-        let r = try Self.read("""
+        let r = try Self.read(
+            """
             path,total_conversions
             a,x
             a,1

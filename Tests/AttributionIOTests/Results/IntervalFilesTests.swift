@@ -11,29 +11,32 @@ import Testing
         let channels = ChannelIndex(names: ["search", "email", "tv, radio"])
         let linear = ModelResult(model: "linear", channels: channels, conversions: [1, 2, 1], revenue: nil)
         let neural = ModelResult(model: "neural", channels: channels, conversions: [2, 1, 1], revenue: nil)
-        var doc = AttributionDocument(input: "events.csv", format: "events",
-                                      summary: JourneySummary(paths: PathTable(channels: channels), journeys: nil, hasValue: false),
-                                      read: ReadReport(), outcomes: [.success(linear), .success(neural)], settings: [])
+        var doc = AttributionDocument(
+            input: "events.csv", format: "events",
+            summary: JourneySummary(paths: PathTable(channels: channels), journeys: nil, hasValue: false),
+            read: ReadReport(), outcomes: [.success(linear), .success(neural)], settings: [])
         let intervals = [
             CreditInterval(conversionsLow: 0.5, conversionsHigh: 1.5, shareLow: 0.125, shareHigh: 0.375),
             CreditInterval(conversionsLow: 1.25, conversionsHigh: 3, shareLow: 0.375, shareHigh: 0.625),
             CreditInterval(conversionsLow: 0, conversionsHigh: 2, shareLow: 0, shareHigh: 0.5),
         ]
-        doc.intervals = IntervalReport(options: IntervalOptions(replicates: 200, seed: 7),
-                                       models: [ModelIntervals(model: "linear", channels: channels, intervals: intervals, replicates: 200)],
-                                       excludedModels: ["neural"])
+        doc.intervals = IntervalReport(
+            options: IntervalOptions(replicates: 200, seed: 7),
+            models: [ModelIntervals(model: "linear", channels: channels, intervals: intervals, replicates: 200)],
+            excludedModels: ["neural"])
         doc.jobId = "job-1"
         return doc
     }
 
     @Test func csvListsEachModelsChannelsByName() {
-        #expect(IntervalFiles.csv(Self.document().intervals!) == """
-            model,channel,conversions_low,conversions_high,share_low,share_high
-            linear,email,1.25,3,0.375,0.625
-            linear,search,0.5,1.5,0.125,0.375
-            linear,"tv, radio",0,2,0,0.5
+        #expect(
+            IntervalFiles.csv(Self.document().intervals!) == """
+                model,channel,conversions_low,conversions_high,share_low,share_high
+                linear,email,1.25,3,0.375,0.625
+                linear,search,0.5,1.5,0.125,0.375
+                linear,"tv, radio",0,2,0,0.5
 
-            """)
+                """)
     }
 
     @Test func jsonCarriesTheMethodAndEachChannelsInterval() throws {
@@ -73,9 +76,10 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = try WarehouseSourceFixture.csv(WarehouseSourceFixture.events(users: 400), in: dir)
-        var pipeline = AttributionPipeline(source: CSVEventSource(path: csv, options: WarehouseSourceFixture.options),
-                                           journeys: JourneyOptions(),
-                                           models: try ModelRegistry.models(["first-touch", "markov", "time-decay"], options: ModelOptions()))
+        var pipeline = AttributionPipeline(
+            source: CSVEventSource(path: csv, options: WarehouseSourceFixture.options),
+            journeys: JourneyOptions(),
+            models: try ModelRegistry.models(["first-touch", "markov", "time-decay"], options: ModelOptions()))
         pipeline.intervals = IntervalOptions(replicates: 40, seed: 3)
         let doc = try await pipeline.run(jobId: "job-i").0
         #expect(doc.timings.contains { $0.stage.hasPrefix("intervals") })
@@ -84,8 +88,11 @@ import Testing
         let written = try await sink.publish(doc)
         #expect(written.contains { $0.0 == "mta_attribution_intervals" && $0.1 == 3 * doc.summary.channels })
         let rows = try await DatabaseSinkTests.sqliteRows(db)(
-            "SELECT model, channel, conversions_low, conversions_high, share_low, share_high FROM mta_attribution_intervals WHERE job_id = 'job-i' ORDER BY rowid")
-        let fileRows = IntervalFiles.csv(doc.intervals!).split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+            "SELECT model, channel, conversions_low, conversions_high, share_low, share_high FROM mta_attribution_intervals WHERE job_id = 'job-i' ORDER BY rowid"
+        )
+        let fileRows = IntervalFiles.csv(doc.intervals!).split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",").map(String.init)
+        }
         #expect(rows.count == fileRows.count)
         for (row, file) in zip(rows, fileRows) {
             #expect(row[0] == file[0] && row[1] == file[1])

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import AttributionIO
+
 @Suite struct JSONValueTests {
     @Test func stringEscapes() {
         let s = JSONValue.string("q\"b\\n\nr\rt\tc\u{01}\u{1F}é😀/")
@@ -73,4 +74,3 @@ import Testing
         #expect(JSONValue.object([("a", .integer(1)), ("b", .null)]) != .object([("b", .null), ("a", .integer(1))]))
     }
 }
-

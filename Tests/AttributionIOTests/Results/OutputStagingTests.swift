@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import AttributionIO
+
 @Suite struct OutputStagingTests {
     static func listing(_ dir: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
@@ -74,4 +75,3 @@ import Testing
         }
     }
 }
-

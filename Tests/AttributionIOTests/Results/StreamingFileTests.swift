@@ -46,8 +46,9 @@ import Testing
             }
             try file.append(Array(repeating: UInt8(ascii: "a"), count: 60))
             let error = #expect(throws: InputError.self) { try file.append(Array(repeating: UInt8(ascii: "b"), count: 60)) }
-            #expect(error?.file == path && error?.message.contains("after 100 bytes") == true && error?.message.contains("No space") == true,
-                    "\(String(describing: error))")
+            #expect(
+                error?.file == path && error?.message.contains("after 100 bytes") == true && error?.message.contains("No space") == true,
+                "\(String(describing: error))")
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "old results\n")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
         }

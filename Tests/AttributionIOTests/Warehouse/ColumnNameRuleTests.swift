@@ -17,20 +17,27 @@ import Testing
     }
 
     /// The CSV's credits: every model, and the path-level ones alone.
-    static func expected(_ dir: URL, _ events: EventTable, _ journeys: JourneyOptions) async throws -> (csv: String, all: [String: (Double, Double)], paths: [String: (Double, Double)]) {
+    static func expected(_ dir: URL, _ events: EventTable, _ journeys: JourneyOptions) async throws -> (
+        csv: String, all: [String: (Double, Double)], paths: [String: (Double, Double)]
+    ) {
         let csv = try WarehouseSourceFixture.csv(events, in: dir)
-        let (all, _) = try await WarehouseSourceFixture.credits(CSVEventSource(path: csv, options: WarehouseSourceFixture.options),
-                                                                models: WarehouseSourceFixture.allModels, journeys: journeys)
+        let (all, _) = try await WarehouseSourceFixture.credits(
+            CSVEventSource(path: csv, options: WarehouseSourceFixture.options),
+            models: WarehouseSourceFixture.allModels, journeys: journeys)
         return (csv, all, all.filter { !$0.key.hasPrefix("time-decay/") })
     }
 
     /// Reads `source` by both routes and checks each against the CSV.
-    static func checkBothRoutes(_ source: any AttributionSource, all: [String: (Double, Double)], paths: [String: (Double, Double)],
-                                journeys: JourneyOptions) async throws {
-        let (events, eventsFormat) = try await WarehouseSourceFixture.credits(source, models: WarehouseSourceFixture.allModels, journeys: journeys)
+    static func checkBothRoutes(
+        _ source: any AttributionSource, all: [String: (Double, Double)], paths: [String: (Double, Double)],
+        journeys: JourneyOptions
+    ) async throws {
+        let (events, eventsFormat) = try await WarehouseSourceFixture.credits(
+            source, models: WarehouseSourceFixture.allModels, journeys: journeys)
         #expect(eventsFormat == "events")
         #expect(WarehouseSourceFixture.difference(events, all) == nil, "\(WarehouseSourceFixture.difference(events, all) ?? "")")
-        let (pushed, pushedFormat) = try await WarehouseSourceFixture.credits(source, models: WarehouseSourceFixture.pathModels, journeys: journeys)
+        let (pushed, pushedFormat) = try await WarehouseSourceFixture.credits(
+            source, models: WarehouseSourceFixture.pathModels, journeys: journeys)
         #expect(pushedFormat == "paths")
         #expect(WarehouseSourceFixture.difference(pushed, paths) == nil, "\(WarehouseSourceFixture.difference(pushed, paths) ?? "")")
         let shared = events.filter { paths[$0.key] != nil }
@@ -66,8 +73,11 @@ import Testing
 
     /// Names we create keep the strict rule, naming the setting and the value.
     @Test func createdNamesKeepTheStrictRule() throws {
-        #expect(throws: SQLTextError(setting: "--table", value: "my events",
-                                      reason: "must be letters, digits and _ (not starting with a digit, at most 63 bytes)")) {
+        #expect(
+            throws: SQLTextError(
+                setting: "--table", value: "my events",
+                reason: "must be letters, digits and _ (not starting with a digit, at most 63 bytes)")
+        ) {
             try SQLText.createdRelation("my events", setting: "--table", dialect: .sqlite)
         }
         #expect(try SQLText.createdRelation("main.events", setting: "--table", dialect: .sqlite) == #""main"."events""#)

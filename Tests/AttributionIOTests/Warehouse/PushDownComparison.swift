@@ -46,8 +46,10 @@ func pathTableDifference(expected: [String: [Double]], actual rows: [PushedPathR
 /// Writes the pushed-down query, runs it with `execute` (any database: SQLite here,
 /// DuckDB through Python, PostgreSQL through its own helper) and compares the rows
 /// with the in-process path table. Returns nil when they agree.
-func pushDownDifference(events: EventTable, source: EventRelation, options: JourneyOptions, dialect: SQLDialect,
-                        execute: (String) async throws -> [PushedPathRow]) async throws -> String? {
+func pushDownDifference(
+    events: EventTable, source: EventRelation, options: JourneyOptions, dialect: SQLDialect,
+    execute: (String) async throws -> [PushedPathRow]
+) async throws -> String? {
     let sql = try PathPushDown.query(source, journeys: options, dialect: dialect)
     let rows = try await execute(sql)
     return pathTableDifference(expected: inProcessPathTable(events, options), actual: rows)
@@ -62,8 +64,10 @@ func pushDownOptionMatrix(removeIfNotAll: [String], removeIfLast: [String]) -> [
             for lookback in [nil, 2.5] as [Double?] {
                 for top in [nil, 4] as [Int?] {
                     for extras in [false, true] {
-                        let t = extras
-                            ? PathTransforms(kind: kind, maxPathLength: 3, removeIfNotAll: removeIfNotAll, removeIfLastAndNotAll: removeIfLast)
+                        let t =
+                            extras
+                            ? PathTransforms(
+                                kind: kind, maxPathLength: 3, removeIfNotAll: removeIfNotAll, removeIfLastAndNotAll: removeIfLast)
                             : PathTransforms(kind: kind)
                         all.append(JourneyOptions(rule: rule, lookbackDays: lookback, topChannels: top, transforms: t))
                     }

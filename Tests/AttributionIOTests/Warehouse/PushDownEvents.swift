@@ -33,9 +33,11 @@ struct WarehouseEvents {
         for i in 0..<events.count {
             let c = events.channel[i]
             precondition(c >= 0 || events.isConversion[i])
-            rows.append(Row(user: "u\(events.user[i])", event: c < 0 ? conversionEvent : events.channels[c],
-                            timestamp: Self.timestamp(events.time[i]), converted: events.isConversion[i] ? 1 : 0,
-                            value: events.value[i], rowID: i))
+            rows.append(
+                Row(
+                    user: "u\(events.user[i])", event: c < 0 ? conversionEvent : events.channels[c],
+                    timestamp: Self.timestamp(events.time[i]), converted: events.isConversion[i] ? 1 : 0,
+                    value: events.value[i], rowID: i))
         }
     }
 

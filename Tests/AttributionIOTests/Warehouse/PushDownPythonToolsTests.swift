@@ -12,7 +12,8 @@ enum PythonTools {
     static let underCI = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty } ?? false
     /// Run when the tools are there, and always under CI (where a missing tool is a failure).
     static let shouldRun = python != nil || underCI
-    static let skipReason: Comment = "MTA_TEST_PYTHON is not set: run `eval \"$(scripts/test-tools.sh)\"` to run the DuckDB and sqlglot tests"
+    static let skipReason: Comment =
+        "MTA_TEST_PYTHON is not set: run `eval \"$(scripts/test-tools.sh)\"` to run the DuckDB and sqlglot tests"
 
     static let toolsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("tools")
@@ -20,7 +21,8 @@ enum PythonTools {
     /// The python to use, or a recorded failure (only reached under CI without it).
     static func requirePython(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
         if let python { return python }
-        Issue.record("CI is set but MTA_TEST_PYTHON is not: run scripts/test-tools.sh and export what it prints", sourceLocation: sourceLocation)
+        Issue.record(
+            "CI is set but MTA_TEST_PYTHON is not: run scripts/test-tools.sh and export what it prints", sourceLocation: sourceLocation)
         return nil
     }
 
@@ -53,8 +55,10 @@ enum PythonTools {
 struct PushDownPythonToolsTests {
     /// Runs many queries in one DuckDB process over `events` loaded as the table `events`.
     /// `from`: the dialect the queries are written in; sqlglot translates them to DuckDB first.
-    static func duckdb(_ python: String, _ events: WarehouseEvents, _ queries: [String], from dialect: SQLDialect = .duckdb,
-                       in dir: URL) throws -> [[PushedPathRow]] {
+    static func duckdb(
+        _ python: String, _ events: WarehouseEvents, _ queries: [String], from dialect: SQLDialect = .duckdb,
+        in dir: URL
+    ) throws -> [[PushedPathRow]] {
         let csv = try writeFile(dir, "events.csv", events.csv)
         var files: [String] = []
         for (k, q) in queries.enumerated() { files.append("\(dialect.rawValue)=" + (try writeFile(dir, "q\(k).sql", q))) }
@@ -71,13 +75,17 @@ struct PushDownPythonToolsTests {
                 throw PythonTools.ToolFailure(message: "run_duckdb.py result without columns/rows")
             }
             func index(_ name: String) throws -> Int {
-                guard let i = columns.firstIndex(of: name) else { throw PythonTools.ToolFailure(message: "no column \(name) in \(columns)") }
+                guard let i = columns.firstIndex(of: name) else {
+                    throw PythonTools.ToolFailure(message: "no column \(name) in \(columns)")
+                }
                 return i
             }
-            let p = try index("path"), c = try index("total_conversions"), v = try index("total_conversion_value"), n = try index("total_null")
+            let p = try index("path"), c = try index("total_conversions"), v = try index("total_conversion_value"),
+                n = try index("total_null")
             return rows.map { r in
-                PushedPathRow(path: r[p] as? String ?? "<null>", conversions: (r[c] as? NSNumber)?.doubleValue ?? .nan,
-                              value: (r[v] as? NSNumber)?.doubleValue ?? .nan, nulls: (r[n] as? NSNumber)?.doubleValue ?? .nan)
+                PushedPathRow(
+                    path: r[p] as? String ?? "<null>", conversions: (r[c] as? NSNumber)?.doubleValue ?? .nan,
+                    value: (r[v] as? NSNumber)?.doubleValue ?? .nan, nulls: (r[n] as? NSNumber)?.doubleValue ?? .nan)
             }
         }
     }
@@ -103,9 +111,10 @@ struct PushDownPythonToolsTests {
         guard let python = PythonTools.requirePython() else { return }
         let events = PushDownFixtures.columnEvents(users: 600, seed: 8)
         let rows = WarehouseEvents(events, conversionEvent: "")
-        let source = EventRelation(relation: .query("SELECT * FROM events"),
-                                    columns: rows.columns(conversion: .column(WarehouseEvents.conversionColumn)),
-                                    tiebreakColumn: WarehouseEvents.rowIDColumn)
+        let source = EventRelation(
+            relation: .query("SELECT * FROM events"),
+            columns: rows.columns(conversion: .column(WarehouseEvents.conversionColumn)),
+            tiebreakColumn: WarehouseEvents.rowIDColumn)
         let matrix = pushDownOptionMatrix(removeIfNotAll: ["checkout"], removeIfLast: ["checkout"]).filter { $0.lookbackDays != nil }
         let queries = try matrix.map { try PathPushDown.query(source, journeys: $0, dialect: .duckdb) }
         let results = try withTempDir { try Self.duckdb(python, rows, queries, in: $0) }
@@ -145,8 +154,9 @@ struct PushDownPythonToolsTests {
         columns.valueColumn = "revenue"
         let sources = [
             EventRelation(relation: .table("analytics.events"), columns: columns, tiebreakColumn: "event_id"),
-            EventRelation(relation: .query("SELECT * FROM raw.events WHERE event_date >= '2024-01-01'"),
-                           columns: EventInputOptions(conversion: .column("converted"))),
+            EventRelation(
+                relation: .query("SELECT * FROM raw.events WHERE event_date >= '2024-01-01'"),
+                columns: EventInputOptions(conversion: .column("converted"))),
         ]
         let dialects: [(SQLDialect, String)] = [
             (.postgres, "postgres"), (.redshift, "redshift"), (.snowflake, "snowflake"), (.bigquery, "bigquery"),

@@ -11,9 +11,11 @@ import Testing
         EventRelation(relation: .table(table), columns: EventInputOptions(conversion: conversion))
     }
 
-    static let everything = JourneyOptions(rule: .everyConversion, lookbackDays: 30, topChannels: 5,
-                                           transforms: PathTransforms(kind: .frequency, maxPathLength: 4,
-                                                                      removeIfNotAll: ["direct"], removeIfLastAndNotAll: ["direct"]))
+    static let everything = JourneyOptions(
+        rule: .everyConversion, lookbackDays: 30, topChannels: 5,
+        transforms: PathTransforms(
+            kind: .frequency, maxPathLength: 4,
+            removeIfNotAll: ["direct"], removeIfLastAndNotAll: ["direct"]))
 
     @Test func identifiersAreQuotedPerDialectAndSchemaQualifiedNamesSplit() throws {
         let pg = try PathPushDown.query(Self.source(table: "analytics.events"), journeys: JourneyOptions(), dialect: .postgres)
@@ -44,8 +46,11 @@ import Testing
         }
         var bad = Self.source()
         bad.columns.userColumn = "user\"id"
-        #expect(throws: SQLTextError(setting: "--user-column", value: "user\"id",
-                                      reason: "not a valid identifier (letters, digits, _, $, - and inner spaces only; parts separated by '.')")) {
+        #expect(
+            throws: SQLTextError(
+                setting: "--user-column", value: "user\"id",
+                reason: "not a valid identifier (letters, digits, _, $, - and inner spaces only; parts separated by '.')")
+        ) {
             try PathPushDown.query(bad, journeys: JourneyOptions(), dialect: .postgres)
         }
     }
@@ -58,7 +63,9 @@ import Testing
         #expect(bq.contains("= 'it\\'s \\\\ done'"))
         let sf = try PathPushDown.query(Self.source(.event(name)), journeys: JourneyOptions(), dialect: .snowflake)
         #expect(sf.contains("= 'it\\'s \\\\ done'"))
-        #expect(throws: SQLTextError.self) { try PathPushDown.query(Self.source(.event(name)), journeys: JourneyOptions(), dialect: .redshift) }
+        #expect(throws: SQLTextError.self) {
+            try PathPushDown.query(Self.source(.event(name)), journeys: JourneyOptions(), dialect: .redshift)
+        }
         #expect(throws: SQLTextError.self) {
             try PathPushDown.query(Self.source(.event("a\nb")), journeys: JourneyOptions(), dialect: .postgres)
         }
@@ -71,7 +78,9 @@ import Testing
     @Test func redshiftUsesListaggAndNothingItLacks() throws {
         for options in pushDownOptionMatrix(removeIfNotAll: ["direct"], removeIfLast: ["direct"]) + [Self.everything] {
             let sql = try PathPushDown.query(Self.source(), journeys: options, dialect: .redshift).uppercased()
-            for forbidden in ["STRING_AGG", "ARRAY_AGG", "ARRAY[", "ARRAY_JOIN", "GENERATE_SERIES", "IS DISTINCT FROM", "DATEDIFF", "UNNEST"] {
+            for forbidden in [
+                "STRING_AGG", "ARRAY_AGG", "ARRAY[", "ARRAY_JOIN", "GENERATE_SERIES", "IS DISTINCT FROM", "DATEDIFF", "UNNEST",
+            ] {
                 #expect(!sql.contains(forbidden), "\(forbidden) in \(describe(options))")
             }
             // One LISTAGG, so every LISTAGG in its SELECT shares one ORDER BY.
@@ -105,13 +114,16 @@ import Testing
     }
 
     @Test func aUserQueryIsWrappedAsASubqueryWithoutItsSemicolon() throws {
-        let sql = try PathPushDown.query(EventRelation(relation: .query("  SELECT * FROM raw WHERE x > 1 ;\n"),
-                                                        columns: EventInputOptions(conversion: .event("buy"))),
-                                         journeys: JourneyOptions(), dialect: .duckdb)
+        let sql = try PathPushDown.query(
+            EventRelation(
+                relation: .query("  SELECT * FROM raw WHERE x > 1 ;\n"),
+                columns: EventInputOptions(conversion: .event("buy"))),
+            journeys: JourneyOptions(), dialect: .duckdb)
         #expect(sql.contains("FROM (\nSELECT * FROM raw WHERE x > 1\n) AS mta_source"))
         #expect(throws: SQLTextError.self) {
-            try PathPushDown.query(EventRelation(relation: .query(" ; "), columns: EventInputOptions(conversion: .event("buy"))),
-                                   journeys: JourneyOptions(), dialect: .duckdb)
+            try PathPushDown.query(
+                EventRelation(relation: .query(" ; "), columns: EventInputOptions(conversion: .event("buy"))),
+                journeys: JourneyOptions(), dialect: .duckdb)
         }
     }
 }

@@ -14,7 +14,8 @@ import Testing
     static func database(_ events: WarehouseEvents) async throws -> SQLiteConnection {
         let db = try await SQLiteConnection.open(storage: .memory)
         let cols = WarehouseEvents.columnNames.map { "\"\($0)\"" }
-        try await db.query("""
+        try await db.query(
+            """
             CREATE TABLE events (\(cols[0]) TEXT, \(cols[1]) TEXT, \(cols[2]) TEXT, \(cols[3]) INTEGER, \(cols[4]) REAL, \(cols[5]) INTEGER)
             """)
         try await db.query("BEGIN")
@@ -34,10 +35,11 @@ import Testing
 
     static func run(_ db: SQLiteConnection, _ sql: String) async throws -> [PushedPathRow] {
         try await db.query(sql).map { row in
-            PushedPathRow(path: row.column("path")?.string ?? "<null>",
-                          conversions: row.column("total_conversions")?.double ?? .nan,
-                          value: row.column("total_conversion_value")?.double ?? .nan,
-                          nulls: row.column("total_null")?.double ?? .nan)
+            PushedPathRow(
+                path: row.column("path")?.string ?? "<null>",
+                conversions: row.column("total_conversions")?.double ?? .nan,
+                value: row.column("total_conversion_value")?.double ?? .nan,
+                nulls: row.column("total_null")?.double ?? .nan)
         }
     }
 
@@ -62,8 +64,9 @@ import Testing
         let events = PushDownFixtures.columnEvents(users: 800, seed: 5)
         let rows = WarehouseEvents(events, conversionEvent: "")
         let db = try await Self.database(rows)
-        let source = EventRelation(relation: .table("events"), columns: rows.columns(conversion: .column(WarehouseEvents.conversionColumn)),
-                                    tiebreakColumn: WarehouseEvents.rowIDColumn)
+        let source = EventRelation(
+            relation: .table("events"), columns: rows.columns(conversion: .column(WarehouseEvents.conversionColumn)),
+            tiebreakColumn: WarehouseEvents.rowIDColumn)
         for options in pushDownOptionMatrix(removeIfNotAll: ["checkout"], removeIfLast: ["checkout", "direct"])
         where options.topChannels == nil {
             let diff = try await pushDownDifference(events: events, source: source, options: options, dialect: .sqlite) {
@@ -81,9 +84,12 @@ import Testing
         for i in 0..<events.count { #expect(seen.insert("\(events.user[i])/\(events.time[i])").inserted) }
         let rows = WarehouseEvents(events, conversionEvent: "purchase")
         let db = try await Self.database(rows)
-        let source = EventRelation(relation: .query("SELECT * FROM events WHERE 1 = 1;"), columns: rows.columns(conversion: .event("purchase")))
+        let source = EventRelation(
+            relation: .query("SELECT * FROM events WHERE 1 = 1;"), columns: rows.columns(conversion: .event("purchase")))
         let options = JourneyOptions(rule: .everyConversion, lookbackDays: 1, topChannels: 3, transforms: PathTransforms(kind: .exposure))
-        let diff = try await pushDownDifference(events: events, source: source, options: options, dialect: .sqlite) { try await Self.run(db, $0) }
+        let diff = try await pushDownDifference(events: events, source: source, options: options, dialect: .sqlite) {
+            try await Self.run(db, $0)
+        }
         #expect(diff == nil, "\(diff ?? "")")
         try await db.close()
     }
@@ -94,9 +100,9 @@ import Testing
         var e = EventTable()
         let day: Int64 = 86_400_000, t0: Int64 = 1_704_067_200_000
         let rows: [(Int32, String?, Int64, Double)] = [
-            (0, "b", t0, 0), (0, "a", t0, 0), (0, nil, t0 + 2 * day, 10),    // tie at t0: b then a (input order)
-            (1, nil, t0, 7),                                                 // a conversion with nothing before it
-            (2, "a", t0, 0), (2, "a", t0 + day, 0),                          // never converts
+            (0, "b", t0, 0), (0, "a", t0, 0), (0, nil, t0 + 2 * day, 10),  // tie at t0: b then a (input order)
+            (1, nil, t0, 7),  // a conversion with nothing before it
+            (2, "a", t0, 0), (2, "a", t0 + day, 0),  // never converts
             (3, "old", t0, 0), (3, "edge", t0 + day, 0), (3, nil, t0 + 4 * day, 3),  // edge: exactly 3 days before
             (4, "a", t0, 0), (4, nil, t0 + day, 1), (4, "b", t0 + day, 0), (4, nil, t0 + 2 * day, 2), (4, "c", t0 + 3 * day, 0),
         ]
@@ -106,8 +112,9 @@ import Testing
         e.userCount = 5
         let w = WarehouseEvents(e, conversionEvent: "purchase")
         let db = try await Self.database(w)
-        let source = EventRelation(relation: .table("events"), columns: w.columns(conversion: .event("purchase")),
-                                    tiebreakColumn: WarehouseEvents.rowIDColumn)
+        let source = EventRelation(
+            relation: .table("events"), columns: w.columns(conversion: .event("purchase")),
+            tiebreakColumn: WarehouseEvents.rowIDColumn)
         for options in pushDownOptionMatrix(removeIfNotAll: ["a"], removeIfLast: ["b"]) {
             var o = options
             if o.lookbackDays != nil { o.lookbackDays = 3 }
@@ -127,8 +134,9 @@ import Testing
         let events = PushDownFixtures.events(users: 300, seed: 4)
         let rows = WarehouseEvents(events, conversionEvent: "purchase")
         let db = try await Self.database(rows)
-        let source = EventRelation(relation: .table("events"), columns: rows.columns(conversion: .event("purchase")),
-                                    tiebreakColumn: WarehouseEvents.rowIDColumn)
+        let source = EventRelation(
+            relation: .table("events"), columns: rows.columns(conversion: .event("purchase")),
+            tiebreakColumn: WarehouseEvents.rowIDColumn)
         let pairs: [(JourneyOptions, JourneyOptions)] = [
             (JourneyOptions(transforms: PathTransforms(kind: .first)), JourneyOptions(transforms: PathTransforms(kind: .exposure))),
             (JourneyOptions(rule: .everyConversion), JourneyOptions(rule: .firstConversion)),
@@ -149,8 +157,9 @@ import Testing
         let events = PushDownFixtures.events(users: 400, seed: 12)
         let rows = WarehouseEvents(events, conversionEvent: "purchase")
         let db = try await Self.database(rows)
-        let source = EventRelation(relation: .table("events"), columns: rows.columns(conversion: .event("purchase")),
-                                    tiebreakColumn: WarehouseEvents.rowIDColumn)
+        let source = EventRelation(
+            relation: .table("events"), columns: rows.columns(conversion: .event("purchase")),
+            tiebreakColumn: WarehouseEvents.rowIDColumn)
         let cap = 40
         for options in [JourneyOptions(), JourneyOptions(rule: .everyConversion, transforms: PathTransforms(kind: .frequency))] {
             // Expected: the in-process paths cut by hand to their last steps within `cap` bytes.
@@ -172,8 +181,9 @@ import Testing
             let sql = try PathPushDown.query(source, journeys: options, dialect: .sqlite, maxPathBytes: .some(cap))
             let result = try await db.query(sql)
             let got = result.map { row in
-                PushedPathRow(path: row.column("path")?.string ?? "<null>", conversions: row.column("total_conversions")?.double ?? .nan,
-                              value: row.column("total_conversion_value")?.double ?? .nan, nulls: row.column("total_null")?.double ?? .nan)
+                PushedPathRow(
+                    path: row.column("path")?.string ?? "<null>", conversions: row.column("total_conversions")?.double ?? .nan,
+                    value: row.column("total_conversion_value")?.double ?? .nan, nulls: row.column("total_null")?.double ?? .nan)
             }
             let diff = pathTableDifference(expected: expected, actual: got)
             #expect(diff == nil, "\(describe(options)): \(diff ?? "")")

@@ -44,7 +44,8 @@ import Testing
         let db = try await PushDownSQLiteTests.database(rows)
         var columns = rows.columns(conversion: .event("purchase"))
         columns.valueColumn = WarehouseEvents.valueColumn
-        let source = EventRelation(relation: .table(PushDownSQLiteTests.table), columns: columns, tiebreakColumn: WarehouseEvents.rowIDColumn)
+        let source = EventRelation(
+            relation: .table(PushDownSQLiteTests.table), columns: columns, tiebreakColumn: WarehouseEvents.rowIDColumn)
         for options in Self.matrix() {
             let diff = try await pushDownDifference(events: events, source: source, options: options, dialect: .sqlite) {
                 try await PushDownSQLiteTests.run(db, $0)
@@ -80,8 +81,9 @@ struct PushDownWindowPostgresTests {
         let events = PushDownFixtures.events(users: 400, seed: 4)
         let rows = WarehouseEvents(events, conversionEvent: "purchase")
         let table = try await PushDownPostgresTests.table(rows)
-        let source = EventRelation(relation: .table(table), columns: rows.columns(conversion: .event("purchase")),
-                                    tiebreakColumn: WarehouseEvents.rowIDColumn)
+        let source = EventRelation(
+            relation: .table(table), columns: rows.columns(conversion: .event("purchase")),
+            tiebreakColumn: WarehouseEvents.rowIDColumn)
         for options in PushDownWindowTests.matrix() {
             let diff = try await pushDownDifference(events: events, source: source, options: options, dialect: .postgres) {
                 try await PushDownPostgresTests.run($0)

@@ -11,8 +11,12 @@ struct ChartTests {
 
     @Test func barLabelsGetTheRoomOfTheLongestName() {
         let short = BarChart(bars: [.init(label: "a", value: 1, valueText: "1")], title: "t").svg
-        let long = BarChart(bars: [.init(label: "a", value: 1, valueText: "1"),
-                                   .init(label: String(repeating: "W", count: 60), value: 2, valueText: "2")], title: "t").svg
+        let long = BarChart(
+            bars: [
+                .init(label: "a", value: 1, valueText: "1"),
+                .init(label: String(repeating: "W", count: 60), value: 2, valueText: "2"),
+            ], title: "t"
+        ).svg
         #expect(Self.width(long) - Self.width(short) >= 60 * 0.7 * SVG.fontSize)
         // The label ends left of the plot: its anchor is the label column's right edge.
         #expect(long.contains("text-anchor=\"end\""))

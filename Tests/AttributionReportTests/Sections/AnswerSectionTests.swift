@@ -16,9 +16,10 @@ import Testing
     }
 
     static func document(_ results: [ModelResult], spend: ChannelSpend? = nil) -> AttributionDocument {
-        var doc = AttributionDocument(input: "x.csv", format: "events",
-                                      summary: JourneySummary(paths: PathTable(channels: results[0].channels), journeys: nil, hasValue: true),
-                                      read: ReadReport(), outcomes: results.map { .success($0) }, settings: [])
+        var doc = AttributionDocument(
+            input: "x.csv", format: "events",
+            summary: JourneySummary(paths: PathTable(channels: results[0].channels), journeys: nil, hasValue: true),
+            read: ReadReport(), outcomes: results.map { .success($0) }, settings: [])
         doc.spend = spend
         doc.period = AnalysisWindow(firstDay: 19_723, lastDay: 19_753)
         return doc
@@ -29,7 +30,9 @@ import Testing
         let html = try #require(AnswerSection().render(doc)?.html)
         #expect(html.contains("Recommended model: markov"))
         #expect(html.contains("from 2024-01-01 to 2024-01-31 (31 UTC days)"))
-        #expect(html.contains("Under markov, email earns the most credit: 80.0 % of credited conversions, then brand 10.0 % and display 10.0 %."))
+        #expect(
+            html.contains(
+                "Under markov, email earns the most credit: 80.0 % of credited conversions, then brand 10.0 % and display 10.0 %."))
         #expect(html.contains("All 2 models rank email first."))
         // last-touch gives brand 20 % (10 points more) and display 30 % (20 points more): largest gap first.
         let display = try #require(html.range(of: "last-touch gives display 30.0 %; markov finds 10.0 %."))

@@ -13,7 +13,9 @@ struct ComparisonSectionTests {
 
     @Test func agreementAndSingleModel() {
         let same: [[String: Double]] = [["a": 0.5, "b": 0.5], ["a": 0.5, "b": 0.5]]
-        #expect(ComparisonSection().disagreement(channels: ["a", "b"], shares: same, models: 2) == "All models give every channel the same share.")
+        #expect(
+            ComparisonSection().disagreement(channels: ["a", "b"], shares: same, models: 2)
+                == "All models give every channel the same share.")
         #expect(ComparisonSection().disagreement(channels: ["a"], shares: [["a": 1]], models: 1).hasPrefix("Only one model"))
     }
 }

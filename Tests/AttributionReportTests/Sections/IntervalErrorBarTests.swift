@@ -20,7 +20,8 @@ import Testing
         let probe = HTMLProbe(html: HTMLReport.render(doc))
         // The comparison chart alone (the family charts draw the same intervals again).
         let comparison = try #require(probe.matches(#"(<svg [^>]*class="chart comparison-chart".*?</svg>)"#).first?.first)
-        let bars = HTMLProbe(html: comparison).matches(#"<g class="error-bar" data-series="([^"]*)" data-low="([^"]*)" data-high="([^"]*)"><title>([^<]*)</title>"#)
+        let bars = HTMLProbe(html: comparison).matches(
+            #"<g class="error-bar" data-series="([^"]*)" data-low="([^"]*)" data-high="([^"]*)"><title>([^<]*)</title>"#)
         let withIntervals = doc.results.filter { !$0.model.hasPrefix("neural") }
         let neural = doc.results.map(\.model).filter { $0.hasPrefix("neural") }
         #expect(!neural.isEmpty)
@@ -42,7 +43,9 @@ import Testing
     /// An interval reaching past every marker widens the axis, so its bar stays inside the plot.
     @Test func theAxisTakesTheIntervalsIn() {
         let plot = DotPlot(series: ["m"], rows: [DotPlot.Row(label: "a", values: [0.2], intervals: [0.1...0.9])], title: "t")
-        let xs = HTMLProbe(html: plot.svg).matches(#"<line x1="([0-9.]+)" y1="[0-9.]+" x2="([0-9.]+)""#).flatMap { $0.compactMap(Double.init) }
+        let xs = HTMLProbe(html: plot.svg).matches(#"<line x1="([0-9.]+)" y1="[0-9.]+" x2="([0-9.]+)""#).flatMap {
+            $0.compactMap(Double.init)
+        }
         let width = Double(HTMLProbe(html: plot.svg).matches(#"viewBox="0 0 ([0-9.]+) "#)[0][0])!
         #expect(!xs.isEmpty && xs.allSatisfy { $0 <= width })
         let narrow = DotPlot(series: ["m"], rows: [DotPlot.Row(label: "a", values: [0.2])], title: "t")

@@ -29,12 +29,17 @@ struct NeuralDetailsTests {
     }
 
     @Test func incrementalBarsAreSortedAndTheCaptionComparesExpectedWithObserved() throws {
-        var table = DetailTable(kind: NeuralModel.incrementalTable,
-                                header: ["channel", "incremental_conversions", "share", "expected_conversions", "observed_conversions"])
-        table.rows = [[.text("email"), .number(2), .number(0.25), .number(101), .number(100)],
-                      [.text("search"), .number(6), .number(0.75), .number(101), .number(100)]]
-        let html = try #require(NeuralIncrementalDetail().render(
-            Self.result("neural-removal", table, details: [("expected_conversions", .number(101)), ("observed_conversions", .number(100))])))
+        var table = DetailTable(
+            kind: NeuralModel.incrementalTable,
+            header: ["channel", "incremental_conversions", "share", "expected_conversions", "observed_conversions"])
+        table.rows = [
+            [.text("email"), .number(2), .number(0.25), .number(101), .number(100)],
+            [.text("search"), .number(6), .number(0.75), .number(101), .number(100)],
+        ]
+        let html = try #require(
+            NeuralIncrementalDetail().render(
+                Self.result(
+                    "neural-removal", table, details: [("expected_conversions", .number(101)), ("observed_conversions", .number(100))])))
         #expect(html.range(of: ">search<")!.lowerBound < html.range(of: ">email<")!.lowerBound)
         #expect(html.contains("expects \(NumberFormat.conversions(101))") && html.contains("100 were observed"))
     }

@@ -19,7 +19,8 @@ struct HTMLProbe {
     /// cell names its model and channel (tables have channels as rows, models as columns).
     func creditCells() -> [String: [String: (value: String, shown: String)]] {
         var out: [String: [String: (String, String)]] = [:]
-        let cells = matches(#"<td class="num" data-model="([^"]*)" data-channel="([^"]*)" data-field="([^"]*)" data-value="([^"]*)">([^<]*)</td>"#)
+        let cells = matches(
+            #"<td class="num" data-model="([^"]*)" data-channel="([^"]*)" data-field="([^"]*)" data-value="([^"]*)">([^<]*)</td>"#)
         for cell in cells {
             let key = Self.unescape(cell[0]) + "\u{1}" + Self.unescape(cell[1])
             out[key, default: [:]][cell[2]] = (cell[3], Self.unescape(cell[4]))

@@ -9,10 +9,12 @@ enum ReportFixtures {
 
     /// Realistic names with a few very long ones, as warehouse campaign names often are.
     static func channelNames(_ n: Int) -> [String] {
-        let base = ["email", "paid_search", "display", "social_organic", "affiliate", "direct", "referral", "video",
-                    "Display — Programmatic Retargeting (EMEA, Q3 prospecting, lookalike 2 %)",
-                    "podcast", "push", "sms", "tv_brand_campaign_national_prime_time_slots", "influencer", "print",
-                    "WWWWWWWWWWWWWWWWWWWWWWWW", "partner_newsletter_cobranded_spring_promotion_2024", "app_store"]
+        let base = [
+            "email", "paid_search", "display", "social_organic", "affiliate", "direct", "referral", "video",
+            "Display — Programmatic Retargeting (EMEA, Q3 prospecting, lookalike 2 %)",
+            "podcast", "push", "sms", "tv_brand_campaign_national_prime_time_slots", "influencer", "print",
+            "WWWWWWWWWWWWWWWWWWWWWWWW", "partner_newsletter_cobranded_spring_promotion_2024", "app_store",
+        ]
         return (0..<n).map { i in i < base.count ? base[i] : "campaign_\(i)_\(i % 3 == 0 ? "retargeting_lookalike_audience" : "search")" }
     }
 
@@ -68,14 +70,18 @@ enum ReportFixtures {
         let journeys = JourneyBuilder.build(events)
         let paths = PathTable(journeys: journeys)
         let input = AttributionInput(paths: paths, journeys: journeys, hasValue: true)
-        let outcomes = AttributionRun.run(try ModelRegistry.models(["all", "neural", "neural-removal"], options: modelOptions(exactMax: exactMax)), on: input)
+        let outcomes = AttributionRun.run(
+            try ModelRegistry.models(["all", "neural", "neural-removal"], options: modelOptions(exactMax: exactMax)), on: input)
         var read = ReadReport()
         read.rows = events.count
-        var doc = AttributionDocument(input: "events.csv", format: "events",
-                                      summary: JourneySummary(paths: paths, journeys: journeys, hasValue: true),
-                                      read: read, outcomes: outcomes,
-                                      settings: [("journey", .string("first-conversion")), ("models", .string("all,neural,neural-removal")),
-                                                 ("database_password", .string("***"))])
+        var doc = AttributionDocument(
+            input: "events.csv", format: "events",
+            summary: JourneySummary(paths: paths, journeys: journeys, hasValue: true),
+            read: read, outcomes: outcomes,
+            settings: [
+                ("journey", .string("first-conversion")), ("models", .string("all,neural,neural-removal")),
+                ("database_password", .string("***")),
+            ])
         doc.jobId = "job-\(n)"
         doc.runAt = Date(timeIntervalSince1970: 1_717_900_000)
         doc.timings = [("read events", 0.125), ("cut journeys", 0.03), ("models", 1.5)]
@@ -96,9 +102,10 @@ enum ReportFixtures {
         let paths = builder.table
         let input = AttributionInput(paths: paths, journeys: nil, hasValue: true)
         let outcomes = AttributionRun.run(try ModelRegistry.models(["all"], options: modelOptions()), on: input)
-        var doc = AttributionDocument(input: "paths.csv", format: "paths",
-                                      summary: JourneySummary(paths: paths, journeys: nil, hasValue: true),
-                                      read: ReadReport(), outcomes: outcomes, settings: [])
+        var doc = AttributionDocument(
+            input: "paths.csv", format: "paths",
+            summary: JourneySummary(paths: paths, journeys: nil, hasValue: true),
+            read: ReadReport(), outcomes: outcomes, settings: [])
         doc.profile = DataProfile(paths: paths, journeys: nil, hasValue: true)
         return doc
     }

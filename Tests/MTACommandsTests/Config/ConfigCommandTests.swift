@@ -9,14 +9,16 @@ import Testing
         let cli = try CommandRunner()
         defer { cli.remove() }
         let help = try cli.run(["attribute", "--help"]).stdout + (try cli.run(["run", "--help"]).stdout)
-        let flags = Set(help.split(whereSeparator: { !($0.isLetter || $0 == "-") })
-            .filter { $0.hasPrefix("--") && $0.count > 2 }.map(String.init))
+        let flags = Set(
+            help.split(whereSeparator: { !($0.isLetter || $0 == "-") })
+                .filter { $0.hasPrefix("--") && $0.count > 2 }.map(String.init))
         #expect(flags.count > 30)
         let listing = try cli.run(["init", "--keys"])
         #expect(listing.status == 0)
-        let keyFlags = Set(listing.stdout.split(separator: "\n").dropFirst(2).compactMap { line in
-            line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map(String.init)
-        })
+        let keyFlags = Set(
+            listing.stdout.split(separator: "\n").dropFirst(2).compactMap { line in
+                line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map(String.init)
+            })
         // A switch's --no- form is the same key (neural_balance: false).
         let negated = Set(flags.filter { $0.hasPrefix("--no-") && keyFlags.contains("--" + $0.dropFirst(5)) })
         let missing = flags.subtracting(keyFlags).subtracting(negated).subtracting(["--help", "--config", "--version", "--max-position"])

@@ -59,8 +59,9 @@ import Testing
         try cli.write("c.yaml", "conversion:\n  event: purchase\ncolumns:\n  user: userid\n")
         let out = try cli.run(["attribute", "events.csv", "--config", "c.yaml"])
         #expect(out.status == 2)
-        #expect(out.stderr.contains("(--user-column; key 'columns.user' at c.yaml:4)") && out.stderr.contains("did you mean 'user_id'?"),
-                "\(out.stderr)")
+        #expect(
+            out.stderr.contains("(--user-column; key 'columns.user' at c.yaml:4)") && out.stderr.contains("did you mean 'user_id'?"),
+            "\(out.stderr)")
         // Given on the command line, only the flag is named.
         let flagged = try cli.run(["attribute", "events.csv", "--config", "c.yaml", "--user-column", "usr"])
         #expect(flagged.stderr.contains("(--user-column);"), "\(flagged.stderr)")
@@ -72,9 +73,13 @@ import Testing
         let semicolons = AttributeCommandTests.events.replacingOccurrences(of: ",", with: ";")
         try cli.write("events.csv", AttributeCommandTests.events)
         try cli.write("semi.csv", semicolons)
-        #expect(try cli.run(["attribute", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue", "--out", "comma"]).status == 0)
+        #expect(
+            try cli.run(["attribute", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue", "--out", "comma"]).status
+                == 0)
         // Detected from the header line.
-        let detected = try cli.run(["attribute", "semi.csv", "--conversion-event", "purchase", "--value-column", "revenue", "--out", "detected"])
+        let detected = try cli.run([
+            "attribute", "semi.csv", "--conversion-event", "purchase", "--value-column", "revenue", "--out", "detected",
+        ])
         #expect(detected.status == 0, "\(detected.stderr)")
         #expect(try cli.read("detected/attribution.csv") == (try cli.read("comma/attribution.csv")))
         // Given in the config: a ';' file read as '|' is one column, and the error says so.
@@ -82,7 +87,10 @@ import Testing
         let wrong = try cli.run(["attribute", "--config", "pipe.yaml"])
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("(--user-column)") && wrong.stderr.contains("separated by ';'"), "\(wrong.stderr)")
-        try cli.write("semi.yaml", "source:\n  path: semi.csv\n  delimiter: \";\"\nconversion:\n  event: purchase\ncolumns:\n  value: revenue\noutput:\n  directory: fromconfig\n")
+        try cli.write(
+            "semi.yaml",
+            "source:\n  path: semi.csv\n  delimiter: \";\"\nconversion:\n  event: purchase\ncolumns:\n  value: revenue\noutput:\n  directory: fromconfig\n"
+        )
         let given = try cli.run(["attribute", "--config", "semi.yaml"])
         #expect(given.status == 0, "\(given.stderr)")
         #expect(try cli.read("fromconfig/attribution.csv") == (try cli.read("comma/attribution.csv")))

@@ -10,8 +10,10 @@ import Testing
         let cli = try CommandRunner()
         defer { cli.remove() }
         #expect(try cli.run(["generate", "--users", "2000", "--seed", "3", "--out", "events.csv"]).status == 0)
-        let run = try cli.run(["extract", "events.csv", "--conversion-event", "purchase", "--lookback-days", "5",
-                               "--users-per-page", "300", "--out", "examples.mtax"])
+        let run = try cli.run([
+            "extract", "events.csv", "--conversion-event", "purchase", "--lookback-days", "5",
+            "--users-per-page", "300", "--out", "examples.mtax",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("distinct windows"))
         let file = try ExampleFile.read(path: cli.path("examples.mtax"))

@@ -9,9 +9,13 @@ import Testing
         let cli = try CommandRunner()
         defer { cli.remove() }
         #expect(try cli.run(["generate", "--users", "1500", "--channels", "4", "--seed", "2", "--out", "events.csv"]).status == 0)
-        #expect(try cli.run(["extract", "events.csv", "--conversion-event", "purchase", "--lookback-days", "3", "--out", "ex.mtax"]).status == 0)
-        let train = try cli.run(["train", "ex.mtax", "--width", "4", "--layers", "1", "--epochs", "2", "--steps-per-epoch", "5",
-                                 "--batch-size", "100", "--no-balance", "--quiet", "--out", "model.mtam"])
+        #expect(
+            try cli.run(["extract", "events.csv", "--conversion-event", "purchase", "--lookback-days", "3", "--out", "ex.mtax"]).status == 0
+        )
+        let train = try cli.run([
+            "train", "ex.mtax", "--width", "4", "--layers", "1", "--epochs", "2", "--steps-per-epoch", "5",
+            "--batch-size", "100", "--no-balance", "--quiet", "--out", "model.mtam",
+        ])
         #expect(train.status == 0, "\(train.stderr)")
         let metrics = try cli.read("metrics.csv").split(separator: "\n")
         #expect(metrics.count == 3 && metrics[0].hasPrefix("epoch,train_loss,"))
@@ -38,11 +42,19 @@ import Testing
         let cli = try CommandRunner()
         defer { cli.remove() }
         #expect(try cli.run(["generate", "--users", "800", "--channels", "4", "--out", "events.csv"]).status == 0)
-        #expect(try cli.run(["extract", "events.csv", "--conversion-event", "purchase", "--lookback-days", "3", "--out", "a.mtax"]).status == 0)
-        #expect(try cli.run(["extract", "events.csv", "--conversion-event", "purchase", "--lookback-days", "4", "--out", "b.mtax"]).status == 0)
-        #expect(try cli.run(["extract", "events.csv", "--conversion-event", "purchase", "--lookback-days", "3", "--top-channels", "2", "--out", "c.mtax"]).status == 0)
-        #expect(try cli.run(["train", "a.mtax", "--width", "3", "--layers", "1", "--epochs", "1", "--steps-per-epoch", "2",
-                             "--batch-size", "50", "--quiet", "--out", "m.mtam"]).status == 0)
+        #expect(
+            try cli.run(["extract", "events.csv", "--conversion-event", "purchase", "--lookback-days", "3", "--out", "a.mtax"]).status == 0)
+        #expect(
+            try cli.run(["extract", "events.csv", "--conversion-event", "purchase", "--lookback-days", "4", "--out", "b.mtax"]).status == 0)
+        #expect(
+            try cli.run([
+                "extract", "events.csv", "--conversion-event", "purchase", "--lookback-days", "3", "--top-channels", "2", "--out", "c.mtax",
+            ]).status == 0)
+        #expect(
+            try cli.run([
+                "train", "a.mtax", "--width", "3", "--layers", "1", "--epochs", "1", "--steps-per-epoch", "2",
+                "--batch-size", "50", "--quiet", "--out", "m.mtam",
+            ]).status == 0)
         let lookback = try cli.run(["explain", "m.mtam", "b.mtax"])
         #expect(lookback.status == 2 && lookback.stderr.contains("b.mtax") && lookback.stderr.contains("4-day"), "\(lookback.stderr)")
         let vocabulary = try cli.run(["explain", "m.mtam", "c.mtax"])

@@ -15,8 +15,10 @@ import Testing
         let cli = try CommandRunner()
         defer { cli.remove() }
         try cli.write("events.csv", Self.events)
-        let out = try cli.run(["run", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
-                               "--models", "first-touch,markov", "--job-id", "daily"])
+        let out = try cli.run([
+            "run", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
+            "--models", "first-touch,markov", "--job-id", "daily",
+        ])
         #expect(out.status == 0, "\(out.stderr)")
         let folder = results(cli, "daily")
         for name in ["multi_touch_attribution.html", "attribution.csv", "attribution.json", "run.json", "markov_removal_effects.csv"] {
@@ -54,7 +56,8 @@ import Testing
         try cli.write("events.csv", Self.events)
         #expect(try cli.run(["run", "events.csv", "--conversion-event", "purchase", "--models", "markov", "--job-id", "j"]).status == 0)
         #expect(cli.exists(results(cli, "j") + "/markov_transitions.csv"))
-        #expect(try cli.run(["run", "events.csv", "--conversion-event", "purchase", "--models", "last-touch", "--job-id", "j"]).status == 0)
+        #expect(
+            try cli.run(["run", "events.csv", "--conversion-event", "purchase", "--models", "last-touch", "--job-id", "j"]).status == 0)
         #expect(!cli.exists(results(cli, "j") + "/markov_transitions.csv"), "a previous run's file survived")
         #expect(try cli.attributionRows(results(cli, "j")).keys.allSatisfy { $0.hasPrefix("last-touch/") })
     }
@@ -122,7 +125,10 @@ import Testing
         for _ in 0..<200 where !held {
             usleep(20_000)
             if let locks = try? FileManager.default.contentsOfDirectory(atPath: cli.path("data/.locks")), let name = locks.first,
-               let text = try? cli.read("data/.locks/" + name), text.contains("\(process.processIdentifier)") { held = true }
+                let text = try? cli.read("data/.locks/" + name), text.contains("\(process.processIdentifier)")
+            {
+                held = true
+            }
         }
         #expect(held)
         kill(process.processIdentifier, SIGKILL)
@@ -139,8 +145,10 @@ import Testing
         defer { cli.remove() }
         try cli.write("events.csv", Self.events)
         // u1 converts 2024-01-03 (after touches on 01-01 and 01-02), u2 on 01-02, u4 on 01-05; u3 is null, last touch 01-05.
-        let out = try cli.run(["run", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
-                               "--models", "first-touch", "--from", "2024-01-03", "--to", "2024-01-04", "--job-id", "w"])
+        let out = try cli.run([
+            "run", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
+            "--models", "first-touch", "--from", "2024-01-03", "--to", "2024-01-04", "--job-id", "w",
+        ])
         #expect(out.status == 0, "\(out.stderr)")
         let rows = try cli.attributionRows(results(cli, "w"))
         #expect(rows["first-touch/email"]! == (1, 1, "100"))
@@ -154,8 +162,10 @@ import Testing
         defer { cli.remove() }
         try cli.write("events.csv", Self.events)
         try cli.write("spend.csv", "channel,spend\nemail,50\nsearch,40\ntv,1000\n")
-        let out = try cli.run(["run", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
-                               "--models", "first-touch", "--spend", "spend.csv", "--job-id", "s"])
+        let out = try cli.run([
+            "run", "events.csv", "--conversion-event", "purchase", "--value-column", "revenue",
+            "--models", "first-touch", "--spend", "spend.csv", "--job-id", "s",
+        ])
         #expect(out.status == 0, "\(out.stderr)")
         let lines = try cli.read(results(cli, "s") + "/spend_roas.csv").split(separator: "\n").map(String.init)
         #expect(lines[0] == "model,channel,spend,conversions,revenue,cost_per_conversion,roas")
@@ -173,9 +183,13 @@ import Testing
         defer { cli.remove() }
         try cli.write("events.csv", AttributeCommandTests.events)
         try cli.write("paths.csv", "path,total_conversions\nemail,2\n")
-        #expect(try cli.run(["run", "events.csv", "--conversion-event", "purchase", "--models", "first-touch", "--job-id", "a", "--quiet"]).status == 0)
+        #expect(
+            try cli.run(["run", "events.csv", "--conversion-event", "purchase", "--models", "first-touch", "--job-id", "a", "--quiet"])
+                .status == 0)
         usleep(20_000)
-        #expect(try cli.run(["run", "paths.csv", "--input", "paths", "--models", "first-touch,time-decay", "--job-id", "b", "--quiet"]).status == 1)
+        #expect(
+            try cli.run(["run", "paths.csv", "--input", "paths", "--models", "first-touch,time-decay", "--job-id", "b", "--quiet"]).status
+                == 1)
         let out = try cli.run(["runs"])
         #expect(out.status == 0, "\(out.stderr)")
         let lines = out.stdout.split(separator: "\n").map(String.init)
@@ -192,10 +206,15 @@ import Testing
         defer { cli.remove() }
         try cli.write("events.csv", AttributeCommandTests.events)
         let tables = ["--tables-url", "sqlite:results.db", "--table-prefix", "x_"]
-        #expect(try cli.run(["run", "events.csv", "--conversion-event", "purchase", "--models", "first-touch,linear", "--job-id", "a", "--quiet"] + tables).status == 0)
+        #expect(
+            try cli.run(
+                ["run", "events.csv", "--conversion-event", "purchase", "--models", "first-touch,linear", "--job-id", "a", "--quiet"]
+                    + tables
+            ).status == 0)
         usleep(20_000)
         try cli.write("paths.csv", "path,total_conversions\nemail,2\n")
-        let failing = try cli.run(["run", "paths.csv", "--input", "paths", "--models", "first-touch,time-decay", "--job-id", "b", "--quiet"] + tables)
+        let failing = try cli.run(
+            ["run", "paths.csv", "--input", "paths", "--models", "first-touch,time-decay", "--job-id", "b", "--quiet"] + tables)
         #expect(failing.status == 1, "\(failing.stderr)")
         // The folder listing is gone: only the table can answer.
         try FileManager.default.removeItem(atPath: cli.path("data"))
@@ -210,7 +229,8 @@ import Testing
         #expect(json.stdout.contains("\"job_id\":\"b\"") || json.stdout.contains("\"job_id\": \"b\""), "\(json.stdout)")
         #expect(json.stdout.split(separator: "\n").count == 1)
         // A prefix with no runs table lists nothing; a hostile prefix is refused.
-        #expect(try cli.run(["runs", "--tables-url", "sqlite:results.db", "--table-prefix", "y_"]).stdout.split(separator: "\n").count == 2)
+        #expect(
+            try cli.run(["runs", "--tables-url", "sqlite:results.db", "--table-prefix", "y_"]).stdout.split(separator: "\n").count == 2)
         #expect(try cli.run(["runs", "--tables-url", "sqlite:results.db", "--table-prefix", "x\"; DROP TABLE x_runs; --"]).status == 2)
     }
 }
@@ -222,7 +242,9 @@ import Testing
         let base = ["sql", "--dialect", "postgres", "--table", "events", "--conversion-event", "purchase"]
         let out = try cli.run(base + ["--from", "2024-01-08", "--to", "2024-01-14"])
         #expect(out.status == 0, "\(out.stderr)")
-        #expect(out.stdout.contains("mta_end >= TIMESTAMP '2024-01-08 00:00:00.000' AND j.mta_end < TIMESTAMP '2024-01-15 00:00:00.000'"), "\(out.stdout)")
+        #expect(
+            out.stdout.contains("mta_end >= TIMESTAMP '2024-01-08 00:00:00.000' AND j.mta_end < TIMESTAMP '2024-01-15 00:00:00.000'"),
+            "\(out.stdout)")
         #expect(!(try cli.run(base).stdout.contains("mta_end >=")))
         let bad = try cli.run(base + ["--from", "2024-13-01"])
         #expect(bad.status == 2 && bad.stderr.contains("--from") && bad.stderr.contains("2024-13-01"))

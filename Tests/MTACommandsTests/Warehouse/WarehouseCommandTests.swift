@@ -45,10 +45,13 @@ enum CommandPostgres {
         #expect(again.status == 2 && again.stderr.contains("already exists"), "\(again.stderr)")
 
         #expect(try cli.run(["attribute", "s.csv", "--out", "csv"] + Self.flags).status == 0)
-        let events = try cli.run(["attribute", "--sqlite", "w.db", "--table", "events", "--out", "db", "--write-tables", "--job-id", "j1"] + Self.flags)
+        let events = try cli.run(
+            ["attribute", "--sqlite", "w.db", "--table", "events", "--out", "db", "--write-tables", "--job-id", "j1"] + Self.flags)
         #expect(events.status == 0, "\(events.stderr)")
         #expect(events.stdout.contains("mta_attribution") && events.stdout.contains("job j1"), "\(events.stdout)")
-        let pushed = try cli.run(["attribute", "--sqlite", "w.db", "--table", "events", "--out", "pd", "--models", "first-touch,linear,markov,shapley"] + Self.flags)
+        let pushed = try cli.run(
+            ["attribute", "--sqlite", "w.db", "--table", "events", "--out", "pd", "--models", "first-touch,linear,markov,shapley"]
+                + Self.flags)
         #expect(pushed.status == 0, "\(pushed.stderr)")
         let csv = try cli.attributionRows("csv"), db = try cli.attributionRows("db"), pd = try cli.attributionRows("pd")
         #expect(csv.count == db.count && pd.count > 0)
@@ -82,7 +85,9 @@ enum CommandPostgres {
             #expect(!out.stderr.contains("s3cret") && !cli.exists("r"), "\(args)")
         }
         // The hostile prefix wrote nothing: the events table is still there.
-        #expect(try cli.run(["attribute", "--sqlite", "w.db", "--table", "events", "--out", "ok", "--models", "last-touch"] + Self.flags).status == 0)
+        #expect(
+            try cli.run(["attribute", "--sqlite", "w.db", "--table", "events", "--out", "ok", "--models", "last-touch"] + Self.flags).status
+                == 0)
     }
 
     /// Starts `mta` paused inside its result transaction, waits until `inTransaction`
@@ -122,7 +127,8 @@ enum CommandPostgres {
         func snapshot() throws -> [String] {
             let db = try SQLiteDatabase(path: cli.path("w.db"), mode: .readOnly)
             return try ["mta_attribution", "mta_runs", "mta_markov_transitions"].map { table in
-                let s = try db.prepare("SELECT count(*), total(conversions_or_zero) FROM (SELECT 0 AS conversions_or_zero, * FROM \(table))")
+                let s = try db.prepare(
+                    "SELECT count(*), total(conversions_or_zero) FROM (SELECT 0 AS conversions_or_zero, * FROM \(table))")
                 _ = try s.step()
                 let t = try db.prepare("SELECT group_concat(run_at) FROM (SELECT DISTINCT run_at FROM \(table))")
                 _ = try t.step()
@@ -147,7 +153,8 @@ enum CommandPostgres {
         let first = try cli.run(base)
         #expect(first.status == 0, "\(first.stderr)")
         func snapshot() async throws -> [[String?]] {
-            try await CommandPostgres.rows("""
+            try await CommandPostgres.rows(
+                """
                 SELECT 'a', count(*)::text, sum(conversions)::text, max(run_at)::text FROM \(prefix)attribution
                 UNION ALL SELECT 'r', count(*)::text, string_agg(model, ',' ORDER BY model), max(run_at)::text FROM \(prefix)runs
                 """)
@@ -155,7 +162,8 @@ enum CommandPostgres {
         let before = try await snapshot()
         #expect(before[0][1] != "0")
         try await killMidWrite(cli, base + ["--models", "last-touch"]) {
-            let rows = try await CommandPostgres.rows("SELECT count(*)::text FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database()")
+            let rows = try await CommandPostgres.rows(
+                "SELECT count(*)::text FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database()")
             return rows.first?.first.flatMap { $0.flatMap(Int.init) } ?? 0 > 0
         }
         // The server notices the dropped connection and rolls back; give it a moment to release the locks.

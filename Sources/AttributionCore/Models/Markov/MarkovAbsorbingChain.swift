@@ -65,16 +65,18 @@ extension AbsorbingChain {
     /// Absorption in `(conversion)` with the states flagged in `removed` turned
     /// into `(null)` (removing a channel sends every transition into a state
     /// containing it to `(null)`).
-    func solve(_ solver: MarkovSolver, removing removed: [Bool]? = nil,
-               accuracy: AbsorptionAccuracy = .start(reference: nil),
-               sweepOrder: [Int32]? = nil, tolerance: Double = 1e-10) throws -> AbsorptionSolution
-    {
+    func solve(
+        _ solver: MarkovSolver, removing removed: [Bool]? = nil,
+        accuracy: AbsorptionAccuracy = .start(reference: nil),
+        sweepOrder: [Int32]? = nil, tolerance: Double = 1e-10
+    ) throws -> AbsorptionSolution {
         switch solver {
         case .dense:
             return AbsorptionSolution(conversion: solveDense(removing: removed), iterations: 0)
         case .sparse:
-            return try solveSparse(removing: removed, accuracy: accuracy,
-                                   sweepOrder: sweepOrder ?? backwardSweepOrder(), tolerance: tolerance)
+            return try solveSparse(
+                removing: removed, accuracy: accuracy,
+                sweepOrder: sweepOrder ?? backwardSweepOrder(), tolerance: tolerance)
         }
     }
 }

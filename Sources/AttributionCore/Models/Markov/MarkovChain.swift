@@ -28,18 +28,22 @@ struct MarkovChain: Sendable {
     }
 
     /// A chain from `paths` with other per-row outcomes (e.g. a training split).
-    init(paths: PathTable, order: Int, conversions: [Double], nulls: [Double],
-         slotTableLimit: Int = MarkovTransitionCounts.slotTableLimit) throws
-    {
+    init(
+        paths: PathTable, order: Int, conversions: [Double], nulls: [Double],
+        slotTableLimit: Int = MarkovTransitionCounts.slotTableLimit
+    ) throws {
         guard order >= 1 else {
             throw MarkovError("order must be at least 1, got \(order)")
         }
         guard let key = MarkovStateKey(order: order, channelCount: paths.channels.count) else {
-            throw MarkovError("order \(order) is too high for \(paths.channels.count) channels (at most \(MarkovStateKey.maximumOrder(channelCount: paths.channels.count)))")
+            throw MarkovError(
+                "order \(order) is too high for \(paths.channels.count) channels (at most \(MarkovStateKey.maximumOrder(channelCount: paths.channels.count)))"
+            )
         }
         self.key = key
-        let counts = try MarkovTransitionCounts(paths: paths, key: key, conversions: conversions, nulls: nulls,
-                                                slotTableLimit: slotTableLimit)
+        let counts = try MarkovTransitionCounts(
+            paths: paths, key: key, conversions: conversions, nulls: nulls,
+            slotTableLimit: slotTableLimit)
         let n = counts.states.count
         // Renumber by key; (start) has key 0 and stays 0.
         let byKey = (0..<n).sorted { counts.states.keys[$0] < counts.states.keys[$1] }

@@ -16,9 +16,10 @@ public struct MarkovModel: AttributionModel {
     public static let transitionsTable = "markov_transitions"
     public static let orderSelectionTable = "markov_order_selection"
 
-    public init(order: Int, name: String = "markov", solver: MarkovSolverChoice = .automatic,
-                tolerance: Double = 1e-10, seed: UInt64 = ModelOptions.defaults.seed)
-    {
+    public init(
+        order: Int, name: String = "markov", solver: MarkovSolverChoice = .automatic,
+        tolerance: Double = 1e-10, seed: UInt64 = ModelOptions.defaults.seed
+    ) {
         self.order = order
         self.name = name
         self.solver = solver
@@ -52,20 +53,23 @@ public struct MarkovModel: AttributionModel {
     }
 
     /// Credits, details and the two detail tables of a fitted chain.
-    static func result(name: String, chain: MarkovChain, input: AttributionInput,
-                       solver: MarkovSolverChoice, tolerance: Double = 1e-10) throws -> ModelResult
-    {
+    static func result(
+        name: String, chain: MarkovChain, input: AttributionInput,
+        solver: MarkovSolverChoice, tolerance: Double = 1e-10
+    ) throws -> ModelResult {
         let channels = input.channels
         let absorbing = chain.absorbing()
-        let removal = try MarkovRemovalEffects(chain: chain, absorbing: absorbing,
-                                               channelCount: channels.count, solver: solver, tolerance: tolerance)
+        let removal = try MarkovRemovalEffects(
+            chain: chain, absorbing: absorbing,
+            channelCount: channels.count, solver: solver, tolerance: tolerance)
         let sum = removal.effects.reduce(0, +)
         let shares = removal.effects.map { sum > 0 ? $0 / sum : 0 }
         let totalConversions = input.paths.totalConversions
         let totalValue = input.paths.totalValue
-        var result = ModelResult(model: name, entry: "markov", channels: channels,
-                                 conversions: shares.map { $0 * totalConversions },
-                                 revenue: input.hasValue ? shares.map { $0 * totalValue } : nil)
+        var result = ModelResult(
+            model: name, entry: "markov", channels: channels,
+            conversions: shares.map { $0 * totalConversions },
+            revenue: input.hasValue ? shares.map { $0 * totalValue } : nil)
         result.details = [
             ("p_conversion", .number(removal.pConversion)),
             ("order", .integer(chain.order)),
@@ -77,8 +81,9 @@ public struct MarkovModel: AttributionModel {
         // Channel-tuple states, without (start), (conversion) and (null).
         result.details.append(("states", .integer(chain.stateCount - 1)))
 
-        var effects = DetailTable(kind: Self.removalEffectsTable, fileName: "\(name)_removal_effects.csv",
-                                  header: ["channel", "removal_effect", "conversions", "share", "revenue"])
+        var effects = DetailTable(
+            kind: Self.removalEffectsTable, fileName: "\(name)_removal_effects.csv",
+            header: ["channel", "removal_effect", "conversions", "share", "revenue"])
         // By channel name, like the other models' detail tables.
         for c in channels.names.indices.sorted(by: { channels.names[$0] < channels.names[$1] }) {
             effects.rows.append([
@@ -92,9 +97,10 @@ public struct MarkovModel: AttributionModel {
 
     /// Every estimated transition probability, self-loops included; states in
     /// the order the paths first reach them.
-    static func transitionTable(name: String, chain: MarkovChain, absorbing: AbsorbingChain,
-                                channels: ChannelIndex) -> DetailTable
-    {
+    static func transitionTable(
+        name: String, chain: MarkovChain, absorbing: AbsorbingChain,
+        channels: ChannelIndex
+    ) -> DetailTable {
         let names = chain.stateNames(channels: channels).map { DetailValue.text($0) }
         var table = DetailTable(kind: Self.transitionsTable, fileName: "\(name)_transitions.csv", header: ["from", "to", "probability"])
         table.rows.reserveCapacity(absorbing.target.count + 3 * chain.stateCount)

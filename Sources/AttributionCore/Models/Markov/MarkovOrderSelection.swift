@@ -41,10 +41,13 @@ public struct MarkovAutoOrderModel: AttributionModel {
             result.details.append(("auto_selected", .flag(true)))
             result.details.append(contentsOf: fits[best].details)
             result.messages = selectionMessages(orders: orders, fits: fits, best: best, fitting: fitting)
-            var table = DetailTable(kind: MarkovModel.orderSelectionTable, fileName: "\(name)_order_selection.csv", header: ["order", "auc", "log_loss"])
+            var table = DetailTable(
+                kind: MarkovModel.orderSelectionTable, fileName: "\(name)_order_selection.csv", header: ["order", "auc", "log_loss"])
             for (order, fit) in zip(orders, fits) {
-                table.rows.append([.integer(order), fit.rocAUC.map { .number($0) } ?? .text(""),
-                                   fit.logLoss.map { .number($0) } ?? .text("")])
+                table.rows.append([
+                    .integer(order), fit.rocAUC.map { .number($0) } ?? .text(""),
+                    fit.logLoss.map { .number($0) } ?? .text(""),
+                ])
             }
             result.tables.append(table)
             return result
@@ -55,8 +58,9 @@ public struct MarkovAutoOrderModel: AttributionModel {
 
     /// Held-out fit of order `order` fitted on the training part of `split`.
     static func heldOutFit(order: Int, paths: PathTable, split: HoldoutSplit, seed: UInt64) throws -> HeldOutFit {
-        let p = try MarkovModel(order: order).conversionProbabilities(paths: paths, conversions: split.trainConversions,
-                                                                      nulls: split.trainNulls)
+        let p = try MarkovModel(order: order).conversionProbabilities(
+            paths: paths, conversions: split.trainConversions,
+            nulls: split.trainNulls)
         return HeldOutFit(probability: p, split: split, seed: seed)
     }
 

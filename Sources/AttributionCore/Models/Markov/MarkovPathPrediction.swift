@@ -27,7 +27,7 @@ struct MarkovPathPrediction: Sendable {
         var totalConversions = 0.0, totalJourneys = 0.0
         for m in 1...order {
             var table = MarkovStateTable(expectedStates: min(paths.count + 1, 1 << 20))
-            var c: [Double] = [0], j: [Double] = [0]   // id 0: (start), the empty path
+            var c: [Double] = [0], j: [Double] = [0]  // id 0: (start), the empty path
             for p in 0..<paths.count where rowConversions[p] + rowNulls[p] > 0 {
                 let path = paths.path(p)
                 let s = Int(table.id(for: key.key(suffixOf: path, length: min(m, path.count))))
@@ -52,7 +52,8 @@ struct MarkovPathPrediction: Sendable {
     func probability(of path: ArraySlice<Int32>) -> Double {
         for m in stride(from: key.order, through: 1, by: -1) {
             if let s = states[m - 1].lookup(key.key(suffixOf: path, length: min(m, path.count))).map({ Int($0) }),
-               journeys[m - 1][s] > 0 {
+                journeys[m - 1][s] > 0
+            {
                 return conversions[m - 1][s] / journeys[m - 1][s]
             }
         }

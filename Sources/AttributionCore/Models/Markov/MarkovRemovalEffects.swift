@@ -10,9 +10,10 @@ struct MarkovRemovalEffects: Sendable {
     /// Gauss–Seidel sweeps of the sparse solve (0 for dense).
     var iterations: Int
 
-    init(chain: MarkovChain, absorbing: AbsorbingChain, channelCount: Int, solver choice: MarkovSolverChoice,
-         tolerance: Double) throws
-    {
+    init(
+        chain: MarkovChain, absorbing: AbsorbingChain, channelCount: Int, solver choice: MarkovSolverChoice,
+        tolerance: Double
+    ) throws {
         let n = absorbing.stateCount
         solver = choice.solver(stateCount: n)
         // The states each channel appears in: the states its removal turns into (null).
@@ -44,8 +45,9 @@ struct MarkovRemovalEffects: Sendable {
             let order = chain.sweepOrder()
             let groups = chunkRanges(solved.count, chunks: max(1, min(solved.count, Parallelism.available)))
             let parts = try parallelMapThrowing(chunks: groups.count) { g in
-                try absorbing.solveSparse(removals: [[]] + groups[g].map { removalStates[solved[$0]] },
-                                          accuracy: .start(reference: nil), sweepOrder: order, tolerance: tolerance)
+                try absorbing.solveSparse(
+                    removals: [[]] + groups[g].map { removalStates[solved[$0]] },
+                    accuracy: .start(reference: nil), sweepOrder: order, tolerance: tolerance)
             }
             pConversion = parts[0].startConversion[0]
             without = parts.flatMap { $0.startConversion.dropFirst() }

@@ -6,13 +6,15 @@ extension AbsorbingChain {
     /// absorbing state (right side r_conversion + r_null), whose limit is 1; so
     /// 1 − u bounds the remaining error of h, and the stopping rule is a
     /// certified bound rather than a small change between sweeps.
-    func solveSparse(removing removed: [Bool]?, accuracy: AbsorptionAccuracy,
-                     sweepOrder: [Int32], tolerance: Double) throws -> AbsorptionSolution
-    {
+    func solveSparse(
+        removing removed: [Bool]?, accuracy: AbsorptionAccuracy,
+        sweepOrder: [Int32], tolerance: Double
+    ) throws -> AbsorptionSolution {
         var removedStates: [Int32] = []
         if let removed { for s in 0..<stateCount where removed[s] { removedStates.append(Int32(s)) } }
-        let block = try solveSparse(removals: [removedStates], accuracy: accuracy,
-                                    sweepOrder: sweepOrder, tolerance: tolerance)
+        let block = try solveSparse(
+            removals: [removedStates], accuracy: accuracy,
+            sweepOrder: sweepOrder, tolerance: tolerance)
         return AbsorptionSolution(conversion: block.conversion, iterations: block.iterations)
     }
 
@@ -27,9 +29,10 @@ extension AbsorbingChain {
     /// error. Returns the start state's P(conversion) per column, and every
     /// state's when there is one column. `.start(reference: nil)` measures
     /// against column 0's own estimate, a lower bound of its P(conversion).
-    func solveSparse(removals: [[Int32]], accuracy: AbsorptionAccuracy, sweepOrder: [Int32],
-                     tolerance: Double, maxSweeps: Int = 100_000) throws -> (conversion: [Double], startConversion: [Double], iterations: Int)
-    {
+    func solveSparse(
+        removals: [[Int32]], accuracy: AbsorptionAccuracy, sweepOrder: [Int32],
+        tolerance: Double, maxSweeps: Int = 100_000
+    ) throws -> (conversion: [Double], startConversion: [Double], iterations: Int) {
         let n = stateCount, m = removals.count
         precondition(m >= 1)
         for list in removals.dropFirst() { precondition(Set(removals[0]).isSubset(of: list)) }
@@ -65,9 +68,10 @@ extension AbsorbingChain {
         var sweeps = 0
         while true {
             sweeps += 1
-            let largestGap = Self.sweep(order: order, width: width, rowStart: rowStart, target: target,
-                                        probability: probability, rhs: rhs, scale: scale,
-                                        removedStart: removedStart, removedSlot: removedSlot, values: &values)
+            let largestGap = Self.sweep(
+                order: order, width: width, rowStart: rowStart, target: target,
+                probability: probability, rhs: rhs, scale: scale,
+                removedStart: removedStart, removedSlot: removedSlot, values: &values)
             let done: Bool
             switch accuracy {
             case .allStates:
@@ -87,43 +91,44 @@ extension AbsorbingChain {
     }
 
     /// One Gauss–Seidel sweep over every column; returns the largest 1 − u.
-    private static func sweep(order: [Int32], width: Int, rowStart: [Int], target: [Int32],
-                              probability: [Double], rhs: [SIMD2<Double>], scale: [Double],
-                              removedStart: [Int], removedSlot: [Int32], values: inout [Double]) -> Double
-    {
+    private static func sweep(
+        order: [Int32], width: Int, rowStart: [Int], target: [Int32],
+        probability: [Double], rhs: [SIMD2<Double>], scale: [Double],
+        removedStart: [Int], removedSlot: [Int32], values: inout [Double]
+    ) -> Double {
         var largestGap = 0.0
         order.withUnsafeBufferPointer { order in
-        rowStart.withUnsafeBufferPointer { rowStart in
-        target.withUnsafeBufferPointer { target in
-        probability.withUnsafeBufferPointer { probability in
-        removedStart.withUnsafeBufferPointer { removedStart in
-        removedSlot.withUnsafeBufferPointer { removedSlot in
-        values.withUnsafeMutableBufferPointer { values in
-            let x = values.baseAddress!
-            for s32 in order {
-                let s = Int(s32)
-                // The state's own row is the accumulator: Q has no self-loops to read it.
-                let row = x + s * width
-                let r = rhs[s]
-                row[0] = r.x
-                row[1] = r.y
-                for j in 2..<width { row[j] = r.x }
-                for e in rowStart[s]..<rowStart[s + 1] {
-                    let p = probability[e]
-                    let t = x + Int(target[e]) * width
-                    for j in 0..<width { row[j] += p * t[j] }
+            rowStart.withUnsafeBufferPointer { rowStart in
+                target.withUnsafeBufferPointer { target in
+                    probability.withUnsafeBufferPointer { probability in
+                        removedStart.withUnsafeBufferPointer { removedStart in
+                            removedSlot.withUnsafeBufferPointer { removedSlot in
+                                values.withUnsafeMutableBufferPointer { values in
+                                    let x = values.baseAddress!
+                                    for s32 in order {
+                                        let s = Int(s32)
+                                        // The state's own row is the accumulator: Q has no self-loops to read it.
+                                        let row = x + s * width
+                                        let r = rhs[s]
+                                        row[0] = r.x
+                                        row[1] = r.y
+                                        for j in 2..<width { row[j] = r.x }
+                                        for e in rowStart[s]..<rowStart[s + 1] {
+                                            let p = probability[e]
+                                            let t = x + Int(target[e]) * width
+                                            for j in 0..<width { row[j] += p * t[j] }
+                                        }
+                                        let f = scale[s]
+                                        for j in 0..<width { row[j] *= f }
+                                        for k in removedStart[s]..<removedStart[s + 1] { row[Int(removedSlot[k])] = 0 }
+                                        largestGap = max(largestGap, 1 - row[1])
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
-                let f = scale[s]
-                for j in 0..<width { row[j] *= f }
-                for k in removedStart[s]..<removedStart[s + 1] { row[Int(removedSlot[k])] = 0 }
-                largestGap = max(largestGap, 1 - row[1])
             }
-        }
-        }
-        }
-        }
-        }
-        }
         }
         return largestGap
     }

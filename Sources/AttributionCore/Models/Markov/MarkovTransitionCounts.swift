@@ -16,9 +16,10 @@ struct MarkovTransitionCounts {
     /// otherwise one (from, to) record per touch, grouped afterwards.
     static let slotTableLimit = 1 << 24
 
-    init(paths: PathTable, key: MarkovStateKey, conversions: [Double], nulls: [Double],
-         slotTableLimit: Int = slotTableLimit) throws
-    {
+    init(
+        paths: PathTable, key: MarkovStateKey, conversions: [Double], nulls: [Double],
+        slotTableLimit: Int = slotTableLimit
+    ) throws {
         for p in 0..<paths.count {
             let c = conversions[p], n = nulls[p]
             guard c.isFinite, n.isFinite, c >= 0, n >= 0 else {
@@ -50,10 +51,11 @@ struct MarkovTransitionCounts {
         }
     }
 
-    private static func countBySlots(_ paths: PathTable, _ key: MarkovStateKey, _ conversions: [Double],
-                                     _ nulls: [Double], _ channelCount: Int,
-                                     _ states: inout MarkovStateTable, _ last: inout [Int32]) -> ([Int], [Int32], [Double])
-    {
+    private static func countBySlots(
+        _ paths: PathTable, _ key: MarkovStateKey, _ conversions: [Double],
+        _ nulls: [Double], _ channelCount: Int,
+        _ states: inout MarkovStateTable, _ last: inout [Int32]
+    ) -> ([Int], [Int32], [Double]) {
         // Slot s·C + c: the state reached from s by touching c, and the weight of that transition.
         var next = [Int32](repeating: -1, count: channelCount)
         var slotWeight = [Double](repeating: 0, count: channelCount)
@@ -90,10 +92,11 @@ struct MarkovTransitionCounts {
         return (rowStart, target, weight)
     }
 
-    private static func countByRecords(_ paths: PathTable, _ key: MarkovStateKey, _ conversions: [Double],
-                                       _ nulls: [Double], _ states: inout MarkovStateTable,
-                                       _ last: inout [Int32]) -> ([Int], [Int32], [Double])
-    {
+    private static func countByRecords(
+        _ paths: PathTable, _ key: MarkovStateKey, _ conversions: [Double],
+        _ nulls: [Double], _ states: inout MarkovStateTable,
+        _ last: inout [Int32]
+    ) -> ([Int], [Int32], [Double]) {
         var from: [Int32] = [], to: [Int32] = [], w: [Double] = []
         from.reserveCapacity(paths.steps.count)
         to.reserveCapacity(paths.steps.count)

@@ -12,8 +12,10 @@ public struct AdamOptimizer: Sendable {
     public private(set) var firstMoment: [Float]
     public private(set) var secondMoment: [Float]
 
-    public init(parameterCount: Int, learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
-                epsilon: Double = 1e-7) {
+    public init(
+        parameterCount: Int, learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
+        epsilon: Double = 1e-7
+    ) {
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2

@@ -42,8 +42,10 @@ public struct ConversionNetwork: Sendable {
     /// Mean weighted binary cross-entropy Σ wᵢ · BCE(yᵢ, pᵢ) / Σ wᵢ over the batch and its gradient with
     /// respect to `parameters`. Dropout masks are drawn from `dropoutSeed` (window i of the batch uses
     /// stream i); pass nil to train without dropout. Bit-for-bit repeatable for the same arguments.
-    public func lossAndGradient(_ batch: WindowBatch, labels: [Float], weights: [Float],
-                                dropoutSeed: UInt64?) -> (loss: Double, gradient: [Float]) {
+    public func lossAndGradient(
+        _ batch: WindowBatch, labels: [Float], weights: [Float],
+        dropoutSeed: UInt64?
+    ) -> (loss: Double, gradient: [Float]) {
         lossAndGradient(batch, labels: labels, weights: weights, dropoutSeed: dropoutSeed, threads: nil)
     }
 
@@ -54,15 +56,19 @@ public struct ConversionNetwork: Sendable {
         return NetworkEvaluation.logits(shape: shape, parameters: parameters, batch: windows, threads: threads)
     }
 
-    func lossAndGradient(_ batch: WindowBatch, labels: [Float], weights: [Float], dropoutSeed: UInt64?,
-                         threads: Int?) -> (loss: Double, gradient: [Float]) {
+    func lossAndGradient(
+        _ batch: WindowBatch, labels: [Float], weights: [Float], dropoutSeed: UInt64?,
+        threads: Int?
+    ) -> (loss: Double, gradient: [Float]) {
         checkBatch(batch)
-        return NetworkEvaluation.lossAndGradient(shape: shape, parameters: parameters, batch: batch, labels: labels,
-                                                 weights: weights, dropoutSeed: dropoutSeed, threads: threads)
+        return NetworkEvaluation.lossAndGradient(
+            shape: shape, parameters: parameters, batch: batch, labels: labels,
+            weights: weights, dropoutSeed: dropoutSeed, threads: threads)
     }
 
     private func checkBatch(_ batch: WindowBatch) {
-        precondition(batch.days == shape.days && batch.channels == shape.channels,
-                     "windows of \(batch.days) days × \(batch.channels) channels for a network of \(shape.days) × \(shape.channels)")
+        precondition(
+            batch.days == shape.days && batch.channels == shape.channels,
+            "windows of \(batch.days) days × \(batch.channels) channels for a network of \(shape.days) × \(shape.channels)")
     }
 }

@@ -17,24 +17,31 @@ struct FloatKernels: @unchecked Sendable {  // a pointer to an immutable C table
     var name: String { String(cString: table.pointee.name) }
 
     @inline(__always)
-    func multiply(rows m: Int, columns n: Int, inner k: Int, a: UnsafePointer<Float>, aRow: Int, aColumn: Int,
-                  b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+    func multiply(
+        rows m: Int, columns n: Int, inner k: Int, a: UnsafePointer<Float>, aRow: Int, aColumn: Int,
+        b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    ) {
         table.pointee.multiply(m, n, k, a, aRow, aColumn, b, ldb, c, ldc, accumulate ? 1 : 0)
     }
 
     @inline(__always)
-    func cellForward(rows: Int, width: Int, gates: UnsafeMutablePointer<Float>, previousCells: UnsafePointer<Float>?,
-                     cells: UnsafeMutablePointer<Float>, tanhCells: UnsafeMutablePointer<Float>,
-                     output: UnsafeMutablePointer<Float>, outputStride: Int) {
+    func cellForward(
+        rows: Int, width: Int, gates: UnsafeMutablePointer<Float>, previousCells: UnsafePointer<Float>?,
+        cells: UnsafeMutablePointer<Float>, tanhCells: UnsafeMutablePointer<Float>,
+        output: UnsafeMutablePointer<Float>, outputStride: Int
+    ) {
         table.pointee.cellForward(rows, width, gates, previousCells, cells, tanhCells, output, outputStride)
     }
 
     @inline(__always)
-    func cellBackward(rows: Int, width: Int, gates: UnsafeMutablePointer<Float>, tanhCells: UnsafePointer<Float>,
-                      previousCells: UnsafePointer<Float>?, above: UnsafePointer<Float>?, aboveStride: Int,
-                      recurrentGradient: UnsafePointer<Float>, cellGradient: UnsafeMutablePointer<Float>, fromNext: Bool) {
-        table.pointee.cellBackward(rows, width, gates, tanhCells, previousCells, above, aboveStride,
-                                   fromNext ? recurrentGradient : nil, cellGradient, fromNext ? 1 : 0)
+    func cellBackward(
+        rows: Int, width: Int, gates: UnsafeMutablePointer<Float>, tanhCells: UnsafePointer<Float>,
+        previousCells: UnsafePointer<Float>?, above: UnsafePointer<Float>?, aboveStride: Int,
+        recurrentGradient: UnsafePointer<Float>, cellGradient: UnsafeMutablePointer<Float>, fromNext: Bool
+    ) {
+        table.pointee.cellBackward(
+            rows, width, gates, tanhCells, previousCells, above, aboveStride,
+            fromNext ? recurrentGradient : nil, cellGradient, fromNext ? 1 : 0)
     }
 
     func sigmoid(_ x: UnsafeMutablePointer<Float>, count: Int) { table.pointee.sigmoid(x, count) }

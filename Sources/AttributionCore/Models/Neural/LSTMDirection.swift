@@ -38,13 +38,15 @@ struct LSTMDirection<T: NeuralScalar> {
                         dst.update(from: h, count: w)
                     }
                 }
-                MatrixKernels.multiply(rows: n, columns: g4, inner: w, a: hp, aRow: w, aColumn: 1,
-                                       b: recurrentKernel, ldb: g4, c: z, ldc: g4, accumulate: true)
+                MatrixKernels.multiply(
+                    rows: n, columns: g4, inner: w, a: hp, aRow: w, aColumn: 1,
+                    b: recurrentKernel, ldb: g4, c: z, ldc: g4, accumulate: true)
             }
-            T.cellForward(rows: n, width: w, gates: z,
-                          previousCells: s == 0 ? nil : UnsafePointer(cells + day(s - 1) * n * w),
-                          cells: cells + t * n * w, tanhCells: tanhCells + t * n * w,
-                          output: output + t * n * outputStride, outputStride: outputStride)
+            T.cellForward(
+                rows: n, width: w, gates: z,
+                previousCells: s == 0 ? nil : UnsafePointer(cells + day(s - 1) * n * w),
+                cells: cells + t * n * w, tanhCells: tanhCells + t * n * w,
+                output: output + t * n * outputStride, outputStride: outputStride)
         }
     }
 
@@ -64,17 +66,17 @@ struct LSTMDirection<T: NeuralScalar> {
             let last = s == days - 1
             let z = gates + t * n * g4
             let above: UnsafePointer<T>? =
-                if let og = outputGradient { og + t * n * gradientStride }
-                else if last, let fg = finalGradient { fg }
-                else { nil }
-            T.cellBackward(rows: n, width: w, gates: z, tanhCells: tanhCells + t * n * w,
-                           previousCells: s == 0 ? nil : cells + day(s - 1) * n * w,
-                           above: above, aboveStride: gradientStride,
-                           recurrentGradient: dhNext, cellGradient: dcNext, fromNext: !last)
+                if let og = outputGradient { og + t * n * gradientStride } else if last, let fg = finalGradient { fg } else { nil }
+            T.cellBackward(
+                rows: n, width: w, gates: z, tanhCells: tanhCells + t * n * w,
+                previousCells: s == 0 ? nil : cells + day(s - 1) * n * w,
+                above: above, aboveStride: gradientStride,
+                recurrentGradient: dhNext, cellGradient: dcNext, fromNext: !last)
             if s > 0 {
                 // dL/dh̃₋ = dZ · Uᵀ, then through the recurrent mask to dL/dh of the previous step.
-                MatrixKernels.multiply(rows: n, columns: w, inner: g4, a: z, aRow: g4, aColumn: 1,
-                                       b: transposedRecurrentKernel, ldb: w, c: dhNext, ldc: w, accumulate: false)
+                MatrixKernels.multiply(
+                    rows: n, columns: w, inner: g4, a: z, aRow: g4, aColumn: 1,
+                    b: transposedRecurrentKernel, ldb: w, c: dhNext, ldc: w, accumulate: false)
                 if let m = recurrentMask {
                     for k in 0..<(n * w) { dhNext[k] *= m[k] }
                 }

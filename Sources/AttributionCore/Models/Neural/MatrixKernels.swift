@@ -12,8 +12,9 @@ enum MatrixKernels {
         b: UnsafePointer<T>, ldb: Int,
         c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool
     ) {
-        T.multiply(rows: m, columns: n, inner: k, a: a, aRow: aRow, aColumn: aColumn, b: b, ldb: ldb,
-                   c: c, ldc: ldc, accumulate: accumulate)
+        T.multiply(
+            rows: m, columns: n, inner: k, a: a, aRow: aRow, aColumn: aColumn, b: b, ldb: ldb,
+            c: c, ldc: ldc, accumulate: accumulate)
     }
 
     /// `multiply` in Swift, one element at a time: the `Double` path, used by the gradient

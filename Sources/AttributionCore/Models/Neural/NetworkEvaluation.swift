@@ -36,8 +36,9 @@ enum NetworkEvaluation {
                     var start = first
                     while start < end {
                         let rows = min(predictionShard, end - start)
-                        let pass = ShardPass(shape: shape, layout: layout, workspace: workspace, parameters: p.baseAddress!,
-                                             windows: masks.baseAddress! + start * shape.days, rows: rows, dropout: false)
+                        let pass = ShardPass(
+                            shape: shape, layout: layout, workspace: workspace, parameters: p.baseAddress!,
+                            windows: masks.baseAddress! + start * shape.days, rows: rows, dropout: false)
                         pass.forward()
                         for r in 0..<rows { out[start - first + r] = workspace.logits[r] }
                         start += rows
@@ -79,17 +80,19 @@ enum NetworkEvaluation {
                 var gradient = [T](repeating: 0, count: layout.count)
                 var loss = 0.0
                 if dropout {
-                    DropoutMasks.fill(workspace, rows: range.count, firstWindow: range.lowerBound, seed: dropoutSeed!,
-                                      rate: shape.dropout)
+                    DropoutMasks.fill(
+                        workspace, rows: range.count, firstWindow: range.lowerBound, seed: dropoutSeed!,
+                        rate: shape.dropout)
                 }
                 parameters.withUnsafeBufferPointer { p in
                     batch.dayMasks.withUnsafeBufferPointer { masks in
                         transposed.values.withUnsafeBufferPointer { tv in
                             gradient.withUnsafeMutableBufferPointer { g in
-                                let pass = ShardPass(shape: shape, layout: layout, workspace: workspace,
-                                                     parameters: p.baseAddress!,
-                                                     windows: masks.baseAddress! + range.lowerBound * shape.days,
-                                                     rows: range.count, dropout: dropout)
+                                let pass = ShardPass(
+                                    shape: shape, layout: layout, workspace: workspace,
+                                    parameters: p.baseAddress!,
+                                    windows: masks.baseAddress! + range.lowerBound * shape.days,
+                                    rows: range.count, dropout: dropout)
                                 pass.forward()
                                 for r in 0..<range.count {
                                     let z = Double(workspace.logits[r])

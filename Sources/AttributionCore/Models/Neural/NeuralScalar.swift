@@ -48,8 +48,9 @@ extension Double: NeuralScalar {
         rows m: Int, columns n: Int, inner k: Int, a: UnsafePointer<Double>, aRow: Int, aColumn: Int,
         b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
     ) {
-        MatrixKernels.plainMultiply(rows: m, columns: n, inner: k, a: a, aRow: aRow, aColumn: aColumn,
-                                    b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+        MatrixKernels.plainMultiply(
+            rows: m, columns: n, inner: k, a: a, aRow: aRow, aColumn: aColumn,
+            b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
     }
 
     static func cellForward(
@@ -108,8 +109,9 @@ extension Float: NeuralScalar {
         rows m: Int, columns n: Int, inner k: Int, a: UnsafePointer<Float>, aRow: Int, aColumn: Int,
         b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
     ) {
-        FloatKernels.best.multiply(rows: m, columns: n, inner: k, a: a, aRow: aRow, aColumn: aColumn,
-                                   b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+        FloatKernels.best.multiply(
+            rows: m, columns: n, inner: k, a: a, aRow: aRow, aColumn: aColumn,
+            b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
     }
 
     @inline(__always)
@@ -118,8 +120,9 @@ extension Float: NeuralScalar {
         cells: UnsafeMutablePointer<Float>, tanhCells: UnsafeMutablePointer<Float>,
         output: UnsafeMutablePointer<Float>, outputStride: Int
     ) {
-        FloatKernels.best.cellForward(rows: rows, width: width, gates: gates, previousCells: previousCells,
-                                      cells: cells, tanhCells: tanhCells, output: output, outputStride: outputStride)
+        FloatKernels.best.cellForward(
+            rows: rows, width: width, gates: gates, previousCells: previousCells,
+            cells: cells, tanhCells: tanhCells, output: output, outputStride: outputStride)
     }
 
     @inline(__always)
@@ -128,9 +131,10 @@ extension Float: NeuralScalar {
         previousCells: UnsafePointer<Float>?, above: UnsafePointer<Float>?, aboveStride: Int,
         recurrentGradient: UnsafePointer<Float>, cellGradient: UnsafeMutablePointer<Float>, fromNext: Bool
     ) {
-        FloatKernels.best.cellBackward(rows: rows, width: width, gates: gates, tanhCells: tanhCells,
-                                       previousCells: previousCells, above: above, aboveStride: aboveStride,
-                                       recurrentGradient: recurrentGradient, cellGradient: cellGradient, fromNext: fromNext)
+        FloatKernels.best.cellBackward(
+            rows: rows, width: width, gates: gates, tanhCells: tanhCells,
+            previousCells: previousCells, above: above, aboveStride: aboveStride,
+            recurrentGradient: recurrentGradient, cellGradient: cellGradient, fromNext: fromNext)
     }
 }
 

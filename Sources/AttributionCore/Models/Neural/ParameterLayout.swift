@@ -38,8 +38,9 @@ public struct ParameterLayout: Sendable, Equatable {
         lstm = (0..<shape.layers).map { layer in
             let inputs = shape.inputs(ofLayer: layer)
             return (0..<2).map { _ in
-                LSTMWeights(inputs: inputs, kernel: take(inputs * gates), recurrentKernel: take(shape.width * gates),
-                            bias: take(gates))
+                LSTMWeights(
+                    inputs: inputs, kernel: take(inputs * gates), recurrentKernel: take(shape.width * gates),
+                    bias: take(gates))
             }
         }
         denseKernel = take(2 * shape.width * shape.width)

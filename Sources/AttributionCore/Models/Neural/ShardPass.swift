@@ -52,8 +52,9 @@ struct ShardPass<T: NeuralScalar> {
                         }
                         x = UnsafePointer(masked)
                     }
-                    MatrixKernels.multiply(rows: days * n, columns: g4, inner: inputs, a: x, aRow: inputs, aColumn: 1,
-                                           b: kernel, ldb: g4, c: z, ldc: g4, accumulate: true)
+                    MatrixKernels.multiply(
+                        rows: days * n, columns: g4, inner: inputs, a: x, aRow: inputs, aColumn: 1,
+                        b: kernel, ldb: g4, c: z, ldc: g4, accumulate: true)
                 }
                 direction(d).forward(
                     gates: z, recurrentKernel: parameters + weights.recurrentKernel.lowerBound,
@@ -70,12 +71,14 @@ struct ShardPass<T: NeuralScalar> {
         }
         let denseBias = parameters + layout.denseBias.lowerBound
         for b in 0..<n { (ws.hidden + b * w).update(from: denseBias, count: w) }
-        MatrixKernels.multiply(rows: n, columns: w, inner: 2 * w, a: ws.features, aRow: 2 * w, aColumn: 1,
-                               b: parameters + layout.denseKernel.lowerBound, ldb: w, c: ws.hidden, ldc: w, accumulate: true)
+        MatrixKernels.multiply(
+            rows: n, columns: w, inner: 2 * w, a: ws.features, aRow: 2 * w, aColumn: 1,
+            b: parameters + layout.denseKernel.lowerBound, ldb: w, c: ws.hidden, ldc: w, accumulate: true)
         for k in 0..<(n * w) where ws.hidden[k] < 0 { ws.hidden[k] = 0 }
         ws.logits.update(repeating: parameters[layout.outputBias.lowerBound], count: n)
-        MatrixKernels.multiply(rows: n, columns: 1, inner: w, a: ws.hidden, aRow: w, aColumn: 1,
-                               b: parameters + layout.outputKernel.lowerBound, ldb: 1, c: ws.logits, ldc: 1, accumulate: true)
+        MatrixKernels.multiply(
+            rows: n, columns: 1, inner: w, a: ws.hidden, aRow: w, aColumn: 1,
+            b: parameters + layout.outputKernel.lowerBound, ldb: 1, c: ws.logits, ldc: 1, accumulate: true)
     }
 
     /// Adds this shard's gradient to `gradient`, given dL/dlogit in `workspace.logits[0..<rows]` (which
@@ -86,8 +89,9 @@ struct ShardPass<T: NeuralScalar> {
 
         // Output layer: logit = hidden · v + b.
         for b in 0..<n { gradient[layout.outputBias.lowerBound] += ws.logits[b] }
-        MatrixKernels.multiply(rows: w, columns: 1, inner: n, a: ws.hidden, aRow: 1, aColumn: w,
-                               b: ws.logits, ldb: 1, c: gradient + layout.outputKernel.lowerBound, ldc: 1, accumulate: true)
+        MatrixKernels.multiply(
+            rows: w, columns: 1, inner: n, a: ws.hidden, aRow: 1, aColumn: w,
+            b: ws.logits, ldb: 1, c: gradient + layout.outputKernel.lowerBound, ldc: 1, accumulate: true)
         // Dense ReLU layer; the derivative at 0 is taken as 0.
         let v = parameters + layout.outputKernel.lowerBound
         for b in 0..<n {
@@ -96,12 +100,14 @@ struct ShardPass<T: NeuralScalar> {
             }
             MatrixKernels.add(ws.hiddenGradient + b * w, into: gradient + layout.denseBias.lowerBound, count: w)
         }
-        MatrixKernels.multiply(rows: 2 * w, columns: w, inner: n, a: ws.features, aRow: 1, aColumn: 2 * w,
-                               b: ws.hiddenGradient, ldb: w, c: gradient + layout.denseKernel.lowerBound, ldc: w,
-                               accumulate: true)
-        MatrixKernels.multiply(rows: n, columns: 2 * w, inner: w, a: ws.hiddenGradient, aRow: w, aColumn: 1,
-                               b: tv + transposed.denseKernel, ldb: 2 * w, c: ws.featureGradient, ldc: 2 * w,
-                               accumulate: false)
+        MatrixKernels.multiply(
+            rows: 2 * w, columns: w, inner: n, a: ws.features, aRow: 1, aColumn: 2 * w,
+            b: ws.hiddenGradient, ldb: w, c: gradient + layout.denseKernel.lowerBound, ldc: w,
+            accumulate: true)
+        MatrixKernels.multiply(
+            rows: n, columns: 2 * w, inner: w, a: ws.hiddenGradient, aRow: w, aColumn: 1,
+            b: tv + transposed.denseKernel, ldb: 2 * w, c: ws.featureGradient, ldc: 2 * w,
+            accumulate: false)
 
         for layer in stride(from: shape.layers - 1, through: 0, by: -1) {
             let inputs = shape.inputs(ofLayer: layer)
@@ -123,9 +129,10 @@ struct ShardPass<T: NeuralScalar> {
                 // dU += h̃₋ᵀ · dZ over every day and window at once, but the direction's first day, whose h̃₋ is 0
                 // (day 0 going forward, the last day going backward); db += Σ dZ over all of them.
                 let first = d == 0 ? n : 0
-                MatrixKernels.multiply(rows: w, columns: g4, inner: steps - n, a: ws.previousOutputs[slot] + first * w,
-                                       aRow: 1, aColumn: w, b: z + first * g4, ldb: g4,
-                                       c: gradient + weights.recurrentKernel.lowerBound, ldc: g4, accumulate: true)
+                MatrixKernels.multiply(
+                    rows: w, columns: g4, inner: steps - n, a: ws.previousOutputs[slot] + first * w,
+                    aRow: 1, aColumn: w, b: z + first * g4, ldb: g4,
+                    c: gradient + weights.recurrentKernel.lowerBound, ldc: g4, accumulate: true)
                 let biasGradient = gradient + weights.bias.lowerBound
                 for r in 0..<steps { MatrixKernels.add(z + r * g4, into: biasGradient, count: g4) }
 
@@ -148,22 +155,25 @@ struct ShardPass<T: NeuralScalar> {
                     continue
                 }
                 let x = UnsafePointer(inputMask == nil ? ws.outputs[layer - 1] : ws.maskedInputs[slot])
-                MatrixKernels.multiply(rows: inputs, columns: g4, inner: steps, a: x, aRow: 1, aColumn: inputs,
-                                       b: z, ldb: g4, c: kernelGradient, ldc: g4, accumulate: true)
+                MatrixKernels.multiply(
+                    rows: inputs, columns: g4, inner: steps, a: x, aRow: 1, aColumn: inputs,
+                    b: z, ldb: g4, c: kernelGradient, ldc: g4, accumulate: true)
                 // dL/dx = (dZ · Wᵀ) ⊙ input mask, summed over both directions into the layer below's outputs.
                 let below = ws.outputGradients[layer - 1]
                 if let inputMask {
-                    MatrixKernels.multiply(rows: steps, columns: inputs, inner: g4, a: z, aRow: g4, aColumn: 1,
-                                           b: tv + transposed.kernel[slot], ldb: inputs, c: ws.inputGradient,
-                                           ldc: inputs, accumulate: false)
+                    MatrixKernels.multiply(
+                        rows: steps, columns: inputs, inner: g4, a: z, aRow: g4, aColumn: 1,
+                        b: tv + transposed.kernel[slot], ldb: inputs, c: ws.inputGradient,
+                        ldc: inputs, accumulate: false)
                     for r in 0..<steps {
                         let m = inputMask + (r % n) * inputs
                         for k in 0..<inputs { below[r * inputs + k] += ws.inputGradient[r * inputs + k] * m[k] }
                     }
                 } else {
-                    MatrixKernels.multiply(rows: steps, columns: inputs, inner: g4, a: z, aRow: g4, aColumn: 1,
-                                           b: tv + transposed.kernel[slot], ldb: inputs, c: below, ldc: inputs,
-                                           accumulate: true)
+                    MatrixKernels.multiply(
+                        rows: steps, columns: inputs, inner: g4, a: z, aRow: g4, aColumn: 1,
+                        b: tv + transposed.kernel[slot], ldb: inputs, c: below, ldc: inputs,
+                        accumulate: true)
                 }
             }
         }

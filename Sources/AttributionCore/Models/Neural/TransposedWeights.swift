@@ -28,14 +28,17 @@ struct TransposedWeights<T: NeuralScalar>: Sendable {
             for (layer, directions) in layout.lstm.enumerated() {
                 for (direction, weights) in directions.enumerated() {
                     let slot = layer * 2 + direction
-                    MatrixKernels.transpose(parameters + weights.kernel.lowerBound, rows: weights.inputs,
-                                            columns: 4 * w, into: o + kernel[slot])
-                    MatrixKernels.transpose(parameters + weights.recurrentKernel.lowerBound, rows: w,
-                                            columns: 4 * w, into: o + recurrent[slot])
+                    MatrixKernels.transpose(
+                        parameters + weights.kernel.lowerBound, rows: weights.inputs,
+                        columns: 4 * w, into: o + kernel[slot])
+                    MatrixKernels.transpose(
+                        parameters + weights.recurrentKernel.lowerBound, rows: w,
+                        columns: 4 * w, into: o + recurrent[slot])
                 }
             }
-            MatrixKernels.transpose(parameters + layout.denseKernel.lowerBound, rows: 2 * w, columns: w,
-                                    into: o + dense)
+            MatrixKernels.transpose(
+                parameters + layout.denseKernel.lowerBound, rows: 2 * w, columns: w,
+                into: o + dense)
         }
         self.values = values
         self.kernel = kernel

@@ -32,8 +32,9 @@ public struct TimeDecay: AttributionModel {
             }
             let total = weights.reduce(0, +)
             for (k, t) in touches.enumerated() {
-                acc.add(channel: journeys.touchChannel[t], weight: weights[k] / total,
-                        conversions: 1, value: journeys.value[j])
+                acc.add(
+                    channel: journeys.touchChannel[t], weight: weights[k] / total,
+                    conversions: 1, value: journeys.value[j])
             }
         }
         return acc.result(model: name, input: input)

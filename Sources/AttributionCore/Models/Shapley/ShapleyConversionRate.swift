@@ -39,8 +39,10 @@ public struct ConversionRateShapley: AttributionModel {
     public let samples: Int
     public let seed: UInt64
 
-    public init(exactMax: Int = ModelOptions.defaults.shapleyExactMax, samples: Int = ModelOptions.defaults.shapleySamples,
-                seed: UInt64 = ModelOptions.defaults.seed) {
+    public init(
+        exactMax: Int = ModelOptions.defaults.shapleyExactMax, samples: Int = ModelOptions.defaults.shapleySamples,
+        seed: UInt64 = ModelOptions.defaults.seed
+    ) {
         self.exactMax = exactMax
         self.samples = samples
         self.seed = seed
@@ -65,8 +67,10 @@ public struct ConversionRateShapley: AttributionModel {
         let rates = ShapleyRateTable(sets: sets)
         let credited = (0..<sets.count).filter { sets.conversions[$0] != 0 || sets.value[$0] != 0 }
         if let s = credited.first(where: { !isExact(setSize: sets.members(of: $0).count) && sets.members(of: $0).count > 64 }) {
-            throw ModelError(model: name, message: "a journey touches \(sets.members(of: s).count) distinct channels; "
-                + "sampling handles at most 64 per journey (raise the exact limit to solve such journeys exactly)")
+            throw ModelError(
+                model: name,
+                message: "a journey touches \(sets.members(of: s).count) distinct channels; "
+                    + "sampling handles at most 64 per journey (raise the exact limit to solve such journeys exactly)")
         }
 
         // Interleaved chunks balance big and small sets across cores. Their number depends on

@@ -20,7 +20,7 @@ struct ShapleyExactSplit {
         let (inside, outside) = weights(n)
         if byChannel.count < rates.channelCount { byChannel = [Double](repeating: 0, count: rates.channelCount) }
         var byChannel: [Double] = []
-        swap(&byChannel, &self.byChannel)   // work on the buffer without a copy
+        swap(&byChannel, &self.byChannel)  // work on the buffer without a copy
         var outsideTotal = 0.0
 
         // Adds v(T)'s terms: +inside to members of T, −outside to the others (the latter
@@ -43,7 +43,7 @@ struct ShapleyExactSplit {
         if let cached = weightCache[n] { return cached }
         var inside = [Double](repeating: 0, count: n + 1)
         var outside = [Double](repeating: 0, count: n + 1)
-        var binomial = [Double](repeating: 1, count: n)   // C(n-1, k)
+        var binomial = [Double](repeating: 1, count: n)  // C(n-1, k)
         for k in stride(from: 1, to: n, by: 1) { binomial[k] = binomial[k - 1] * Double(n - k) / Double(k) }
         for t in stride(from: 1, through: n, by: 1) {
             inside[t] = 1 / (Double(n) * binomial[t - 1])

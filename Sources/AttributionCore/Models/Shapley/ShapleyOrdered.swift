@@ -55,8 +55,10 @@ public struct OrderedShapley: AttributionModel {
         for channel in (0..<channels.count).sorted(by: { channels.names[$0] < channels.names[$1] }) {
             for position in 0..<positions {
                 let credit = cells[channel * maxPosition + position]
-                table.rows.append([.text(channels.names[channel]), .integer(position + 1),
-                                   .number(credit), .number(total != 0 ? credit / total : 0)])
+                table.rows.append([
+                    .text(channels.names[channel]), .integer(position + 1),
+                    .number(credit), .number(total != 0 ? credit / total : 0),
+                ])
             }
         }
         return table

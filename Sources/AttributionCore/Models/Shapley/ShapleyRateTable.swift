@@ -6,7 +6,7 @@ struct ShapleyRateTable<Key: ChannelSetKey>: Sendable {
     /// The stored sets and their rates, in insertion order.
     private(set) var keys: [Key] = []
     private(set) var rates: [Double] = []
-    private var slots: [Int32]   // index into keys + 1; 0 = empty
+    private var slots: [Int32]  // index into keys + 1; 0 = empty
     private let slotMask: Int
     let channelCount: Int
 

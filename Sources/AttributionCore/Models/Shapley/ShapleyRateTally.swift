@@ -14,8 +14,10 @@ struct ShapleyRateTally: Sendable {
         variance = conversions
     }
 
-    mutating func add<Key>(set s: Int, of sets: ShapleyChannelSets<Key>, rates: ShapleyRateTable<Key>,
-                           model: ConversionRateShapley, names: [String]) {
+    mutating func add<Key>(
+        set s: Int, of sets: ShapleyChannelSets<Key>, rates: ShapleyRateTable<Key>,
+        model: ConversionRateShapley, names: [String]
+    ) {
         var members = sets.members(of: s)
         let n = members.count
         let c = sets.conversions[s], v = sets.value[s]
@@ -37,7 +39,7 @@ struct ShapleyRateTally: Sendable {
             sampledSets += 1
             sampledConversions += c
         }
-        let split = phi.reduce(0, +)   // = v(S)
+        let split = phi.reduce(0, +)  // = v(S)
         guard sets.conversionRate(s) > 0 && split > 0 else {
             zeroRateSets += 1
             for channel in members {
@@ -59,7 +61,7 @@ struct ShapleyRateTally: Sendable {
 
     /// The random stream of a sampled set, from its channels' names (in the order given).
     static func stream(_ members: ArraySlice<Int32>, _ names: [String]) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325   // FNV-1a over the names, each ended by a 0
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a over the names, each ended by a 0
         for name in members.map({ names[Int($0)] }) {
             for byte in name.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
             h = (h ^ 0) &* 0x100_0000_01B3
@@ -82,8 +84,9 @@ struct ShapleyRateTally: Sendable {
 
     func result(model: ConversionRateShapley, input: AttributionInput) -> ModelResult {
         let channels = input.channels
-        var result = ModelResult(model: model.name, channels: channels, conversions: conversions,
-                                 revenue: input.hasValue ? revenue : nil)
+        var result = ModelResult(
+            model: model.name, channels: channels, conversions: conversions,
+            revenue: input.hasValue ? revenue : nil)
         result.details = [
             ("exact_sets", .integer(exactSets)),
             ("exact_conversions", .number(exactConversions)),
@@ -98,18 +101,21 @@ struct ShapleyRateTally: Sendable {
         result.tables = [errors]
 
         if sampledSets > 0 {
-            result.messages.append("\(sampledSets) channel sets with more than \(max(model.exactMax, 1)) channels "
-                + "(\(formatCount(sampledConversions)) conversions) were estimated from \(model.samples) random orderings each; "
-                + "standard errors are in shapley_rate_errors.csv")
+            result.messages.append(
+                "\(sampledSets) channel sets with more than \(max(model.exactMax, 1)) channels "
+                    + "(\(formatCount(sampledConversions)) conversions) were estimated from \(model.samples) random orderings each; "
+                    + "standard errors are in shapley_rate_errors.csv")
         }
         if zeroRateSets > 0 {
-            result.messages.append("\(zeroRateSets) channel sets had revenue but no conversion; "
-                + "their revenue was split equally over their channels")
+            result.messages.append(
+                "\(zeroRateSets) channel sets had revenue but no conversion; "
+                    + "their revenue was split equally over their channels")
         }
         let negative = (0..<channels.count).filter { conversions[$0] < 0 }.map { channels.names[$0] }
         if !negative.isEmpty {
-            result.messages.append("negative credit (these channels lower the conversion rate of the "
-                + "sets they join): \(negative.joined(separator: ", "))")
+            result.messages.append(
+                "negative credit (these channels lower the conversion rate of the "
+                    + "sets they join): \(negative.joined(separator: ", "))")
         }
         return result
     }

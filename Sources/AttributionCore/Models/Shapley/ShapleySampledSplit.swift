@@ -11,8 +11,10 @@ struct ShapleySampledSplit {
     private(set) var standardError: [Double] = []
     private var local = ShapleyLocalRates()
 
-    mutating func split<Key: ChannelSetKey>(set: Key, members: ArraySlice<Int32>, rates: ShapleyRateTable<Key>,
-                                            samples: Int, generator: inout SeededGenerator) {
+    mutating func split<Key: ChannelSetKey>(
+        set: Key, members: ArraySlice<Int32>, rates: ShapleyRateTable<Key>,
+        samples: Int, generator: inout SeededGenerator
+    ) {
         precondition(samples >= 2, "a standard error needs at least two samples")
         let n = members.count
         // Every coalition looked up is inside S: look up by position in S.

@@ -37,8 +37,9 @@ public final class PostgresSession: Sendable {
         } catch {
             throw InputError(file: url.description, message: "cannot set up TLS: \(error)")
         }
-        let config = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user,
-                                                      password: url.password, database: url.database, tls: tls)
+        let config = PostgresConnection.Configuration(
+            host: url.host, port: url.port, username: url.user,
+            password: url.password, database: url.database, tls: tls)
         do {
             let connection = try await PostgresConnection.connect(configuration: config, id: 1, logger: logger)
             return PostgresSession(url: url, connection: connection, logger: logger)
@@ -86,22 +87,27 @@ public final class PostgresSession: Sendable {
         }
         if let message = e.serverInfo?[.message] {
             let state = e.serverInfo?[.sqlState] ?? ""
-            let what: String = switch state {
-            case "28P01", "28000": "login refused"
-            case "3D000": "no such database"
-            case "42P01": "no such table"
-            case "42703": "no such column"
-            case "42601": "syntax error in the query"
-            default: connecting ? "connection refused by the server" : "query failed"
-            }
+            let what: String =
+                switch state {
+                case "28P01", "28000": "login refused"
+                case "3D000": "no such database"
+                case "42P01": "no such table"
+                case "42703": "no such column"
+                case "42601": "syntax error in the query"
+                default: connecting ? "connection refused by the server" : "query failed"
+                }
             return InputError(file: url.description, message: "\(what): \(message)")
         }
         if connecting || e.code == .connectionError {
             let detail = e.underlying.map { "\($0)" } ?? "\(e.code)"
-            let reason = detail.contains("refused") ? "connection refused (is a server listening there?)"
-                : detail.contains("resolve") || detail.contains("not known") ? "host not found"
-                : detail.contains("imeout") || detail.contains("imed out") ? "timed out"
-                : detail
+            let reason =
+                detail.contains("refused")
+                ? "connection refused (is a server listening there?)"
+                : detail.contains("resolve") || detail.contains("not known")
+                    ? "host not found"
+                    : detail.contains("imeout") || detail.contains("imed out")
+                        ? "timed out"
+                        : detail
             return InputError(file: url.description, message: "cannot connect to PostgreSQL at \(place): \(reason)")
         }
         return InputError(file: url.description, message: "PostgreSQL at \(place): \(e.code)")

@@ -88,9 +88,11 @@ public struct PostgresSource: WarehouseSource {
         switch options.conversion {
         case .column: flag = "CAST(\(c.last!) AS VARCHAR)"
         case .event(let name):
-            touchFirst = "CASE WHEN \(event) = \(try WarehouseQuery.conversionEvent(name, dialect: dialect, source: place)) THEN 1 ELSE 0 END"
+            touchFirst =
+                "CASE WHEN \(event) = \(try WarehouseQuery.conversionEvent(name, dialect: dialect, source: place)) THEN 1 ELSE 0 END"
         }
-        let hash = dialect == .redshift
+        let hash =
+            dialect == .redshift
             ? "MOD(ABS(FNV_HASH(CAST(\(user) AS VARCHAR))), %d)"
             : "MOD(CAST(hashtext(CAST(\(user) AS TEXT)) AS BIGINT) + 2147483648, %d)"
         let count = try await pageCount(session)
@@ -119,8 +121,10 @@ public struct PostgresSource: WarehouseSource {
         return try u.withUnsafeReadableBytes { ub in
             try e.withUnsafeReadableBytes { eb in
                 try Self.withOptionalBytes(flagCell.bytes) { fb in
-                    try body(WarehouseEventRow(user: ub.bindMemory(to: UInt8.self), event: eb.bindMemory(to: UInt8.self),
-                                               time: .milliseconds(t), value: v.map { .number($0) }, flag: fb))
+                    try body(
+                        WarehouseEventRow(
+                            user: ub.bindMemory(to: UInt8.self), event: eb.bindMemory(to: UInt8.self),
+                            time: .milliseconds(t), value: v.map { .number($0) }, flag: fb))
                 }
             }
         }

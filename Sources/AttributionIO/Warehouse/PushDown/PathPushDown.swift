@@ -33,10 +33,13 @@ public enum PathPushDown {
     /// - Parameter maxPathBytes: cap on a path's length in bytes; paths over it keep
     ///   their last steps and are counted in `trimmed_paths`. Defaults to the
     ///   dialect's limit (65 535 on Redshift, none elsewhere).
-    public static func query(_ source: EventRelation, journeys options: JourneyOptions, dialect: SQLDialect,
-                             maxPathBytes: Int?? = nil) throws -> String {
-        var writer = try PushDownWriter(source: source, options: options, dialect: dialect,
-                                        maxPathBytes: maxPathBytes ?? dialect.maxPathBytes)
+    public static func query(
+        _ source: EventRelation, journeys options: JourneyOptions, dialect: SQLDialect,
+        maxPathBytes: Int?? = nil
+    ) throws -> String {
+        var writer = try PushDownWriter(
+            source: source, options: options, dialect: dialect,
+            maxPathBytes: maxPathBytes ?? dialect.maxPathBytes)
         return try writer.write()
     }
 }
@@ -86,7 +89,9 @@ private struct PushDownWriter {
 
     mutating func write() throws -> String {
         try addEvents()
-        add("mta_ordered", """
+        add(
+            "mta_ordered",
+            """
             SELECT e.*,
                 SUM(mta_conv) OVER (PARTITION BY mta_user ORDER BY \(eventOrder()) ROWS UNBOUNDED PRECEDING) - mta_conv AS mta_journey
             FROM mta_events e
@@ -97,7 +102,9 @@ private struct PushDownWriter {
             add("mta_first_journeys", "SELECT * FROM mta_ordered WHERE mta_journey = 0")
             cut = "mta_first_journeys"
         }
-        add("mta_journeys", """
+        add(
+            "mta_journeys",
+            """
             SELECT mta_user, mta_journey, MAX(mta_conv) AS mta_converted, SUM(mta_conv * mta_raw_value) AS mta_value,
                 COALESCE(MAX(CASE WHEN mta_conv = 1 THEN mta_ts END), MAX(mta_ts)) AS mta_end
             FROM \(cut)
@@ -105,7 +112,9 @@ private struct PushDownWriter {
             """)
         var bounded = cut
         if options.lookbackDays != nil {
-            add("mta_bounded", """
+            add(
+                "mta_bounded",
+                """
                 SELECT c.*,
                     COALESCE(MAX(CASE WHEN mta_conv = 1 THEN mta_ts END) OVER (\(journey)), MAX(mta_ts) OVER (\(journey))) AS mta_end
                 FROM \(cut) c
@@ -117,7 +126,9 @@ private struct PushDownWriter {
         let t = options.transforms
         if !t.removeIfNotAll.isEmpty {
             let list = try nameList(t.removeIfNotAll, "--remove-if-not-all")
-            add("mta_removed", """
+            add(
+                "mta_removed",
+                """
                 SELECT \(stepColumns) FROM (
                     SELECT s.*, SUM(CASE WHEN mta_channel IN (\(list)) THEN 0 ELSE 1 END) OVER (\(journey)) AS mta_others
                     FROM \(steps) s
@@ -128,7 +139,9 @@ private struct PushDownWriter {
         }
         if !t.removeIfLastAndNotAll.isEmpty {
             let list = try nameList(t.removeIfLastAndNotAll, "--remove-if-last-and-not-all")
-            add("mta_removed_last", """
+            add(
+                "mta_removed_last",
+                """
                 SELECT \(stepColumns) FROM (
                     SELECT s.*, MAX(CASE WHEN mta_channel NOT IN (\(list)) THEN mta_pos END) OVER (\(journey)) AS mta_last_other
                     FROM \(steps) s
@@ -141,7 +154,9 @@ private struct PushDownWriter {
         case .unique: break
         case .exposure:
             // The most recent touch of a run stands for it: keep a step unless the next is the same channel.
-            add("mta_exposure", """
+            add(
+                "mta_exposure",
+                """
                 SELECT \(stepColumns) FROM (
                     SELECT s.*, LEAD(mta_channel) OVER (\(journey) ORDER BY mta_pos) AS mta_next
                     FROM \(steps) s
@@ -150,7 +165,9 @@ private struct PushDownWriter {
                 """)
             steps = "mta_exposure"
         case .first:
-            add("mta_first_touches", """
+            add(
+                "mta_first_touches",
+                """
                 SELECT \(stepColumns) FROM (
                     SELECT s.*, ROW_NUMBER() OVER (\(journey), mta_channel ORDER BY mta_pos) AS mta_occurrence
                     FROM \(steps) s
@@ -159,7 +176,9 @@ private struct PushDownWriter {
                 """)
             steps = "mta_first_touches"
         case .frequency:
-            add("mta_frequency", """
+            add(
+                "mta_frequency",
+                """
                 SELECT mta_user, mta_journey, mta_channel || '(' || CAST(mta_count AS \(d.textType)) || ')' AS mta_channel, mta_pos FROM (
                     SELECT s.*,
                         ROW_NUMBER() OVER (\(journey), mta_channel ORDER BY mta_pos) AS mta_occurrence,
@@ -171,7 +190,9 @@ private struct PushDownWriter {
             steps = "mta_frequency"
         }
         if let n = t.maxPathLength {
-            add("mta_last_steps", """
+            add(
+                "mta_last_steps",
+                """
                 SELECT \(stepColumns) FROM (
                     SELECT s.*, ROW_NUMBER() OVER (\(journey) ORDER BY mta_pos DESC) AS mta_from_end
                     FROM \(steps) s
@@ -183,7 +204,9 @@ private struct PushDownWriter {
         let sep = PathPushDown.separator.utf8.count
         if let cap = maxPathBytes {
             // Keep the last steps that fit; a journey that lost steps is counted.
-            add("mta_capped", """
+            add(
+                "mta_capped",
+                """
                 SELECT \(stepColumns), mta_trimmed FROM (
                     SELECT x.*, MAX(CASE WHEN mta_bytes > \(cap) THEN 1 ELSE 0 END) OVER (\(journey)) AS mta_trimmed
                     FROM (
@@ -198,27 +221,34 @@ private struct PushDownWriter {
         }
         let trimmed = maxPathBytes != nil
         let joined = d.orderedJoin("mta_channel", separator: "'\(PathPushDown.separator)'", orderBy: "mta_pos")
-        add("mta_paths", """
+        add(
+            "mta_paths",
+            """
             SELECT mta_user, mta_journey, \(joined) AS mta_path\(trimmed ? ", MAX(mta_trimmed) AS mta_trimmed" : "")
             FROM \(steps)
             GROUP BY mta_user, mta_journey
             """)
         // A scheduled run's window keeps the journeys that end inside it (as `JourneySet.ending(in:)`).
-        let windowFilter = options.window.map {
-            "\n  AND j.mta_end >= \(d.instant(ms: $0.start)) AND j.mta_end < \(d.instant(ms: $0.end))"
-        } ?? ""
+        let windowFilter =
+            options.window.map {
+                "\n  AND j.mta_end >= \(d.instant(ms: $0.start)) AND j.mta_end < \(d.instant(ms: $0.end))"
+            } ?? ""
         // Converting journeys always count (an empty path is an unattributed conversion);
         // a null journey with no step left has nothing to count.
-        add("mta_outcomes", """
+        add(
+            "mta_outcomes",
+            """
             SELECT COALESCE(p.mta_path, '') AS mta_path, j.mta_converted, j.mta_value\(trimmed ? ", COALESCE(p.mta_trimmed, 0) AS mta_trimmed" : "")
             FROM mta_journeys j
             LEFT JOIN mta_paths p ON p.mta_user = j.mta_user AND p.mta_journey = j.mta_journey
             WHERE (j.mta_converted = 1 OR p.mta_path IS NOT NULL)\(windowFilter)
             """)
-        var out = ["mta_path AS \(d.quote("path"))",
-                   "SUM(mta_converted) AS \(d.quote("total_conversions"))",
-                   "SUM(mta_value) AS \(d.quote("total_conversion_value"))",
-                   "SUM(1 - mta_converted) AS \(d.quote("total_null"))"]
+        var out = [
+            "mta_path AS \(d.quote("path"))",
+            "SUM(mta_converted) AS \(d.quote("total_conversions"))",
+            "SUM(mta_value) AS \(d.quote("total_conversion_value"))",
+            "SUM(1 - mta_converted) AS \(d.quote("total_null"))",
+        ]
         if trimmed { out.append("SUM(mta_trimmed) AS \(d.quote(PathPushDown.trimmedPathsColumn))") }
         // Bodies are not re-indented: a user's query may hold multi-line string literals.
         let body = ctes.map { "\($0.0) AS (\n\($0.1)\n)" }.joined(separator: ",\n")
@@ -245,14 +275,18 @@ private struct PushDownWriter {
             touch = "1"
         }
         let rawValue = value.map { "COALESCE(CAST(\($0) AS \(d.doubleType)), 0)" } ?? "CAST(0 AS \(d.doubleType))"
-        var cols = ["\(user) AS mta_user",
-                    "REPLACE(\(event), '>', '_') AS mta_event",
-                    "\(d.timestamp(time)) AS mta_ts",
-                    "\(conv) AS mta_conv",
-                    "\(touch) AS mta_touch",
-                    "\(rawValue) AS mta_raw_value"]
+        var cols = [
+            "\(user) AS mta_user",
+            "REPLACE(\(event), '>', '_') AS mta_event",
+            "\(d.timestamp(time)) AS mta_ts",
+            "\(conv) AS mta_conv",
+            "\(touch) AS mta_touch",
+            "\(rawValue) AS mta_raw_value",
+        ]
         if let tiebreak { cols.append("\(tiebreak) AS mta_tiebreak") }
-        add("mta_events", """
+        add(
+            "mta_events",
+            """
             SELECT
                 \(cols.joined(separator: ",\n    "))
             FROM \(from)
@@ -264,10 +298,14 @@ private struct PushDownWriter {
         var channel = "b.mta_event"
         var join = ""
         if let top = options.topChannels {
-            add("mta_channel_touches", """
+            add(
+                "mta_channel_touches",
+                """
                 SELECT mta_event, COUNT(*) AS mta_touch_count FROM mta_events WHERE mta_touch = 1 GROUP BY mta_event
                 """)
-            add("mta_channel_rank", """
+            add(
+                "mta_channel_rank",
+                """
                 SELECT mta_event, ROW_NUMBER() OVER (ORDER BY mta_touch_count DESC, \(d.binaryOrder("mta_event"))) AS mta_rank
                 FROM mta_channel_touches
                 """)
@@ -279,7 +317,9 @@ private struct PushDownWriter {
             let ms = Int64((days * 86_400_000).rounded())
             filter += " AND b.mta_ts >= \(d.minus("b.mta_end", milliseconds: ms))"
         }
-        add("mta_touches", """
+        add(
+            "mta_touches",
+            """
             SELECT b.mta_user, b.mta_journey, \(channel) AS mta_channel,
                 ROW_NUMBER() OVER (PARTITION BY b.mta_user, b.mta_journey ORDER BY \(eventOrder("b."))) AS mta_pos
             FROM \(bounded) b\(join)

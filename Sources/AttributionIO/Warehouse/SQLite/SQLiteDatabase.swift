@@ -18,11 +18,12 @@ public final class SQLiteDatabase: @unchecked Sendable {
 
     public init(path: String, mode: Mode) throws {
         var db: OpaquePointer?
-        let flags: Int32 = switch mode {
-        case .readOnly: SQLITE_OPEN_READONLY
-        case .readWrite: SQLITE_OPEN_READWRITE
-        case .create: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-        }
+        let flags: Int32 =
+            switch mode {
+            case .readOnly: SQLITE_OPEN_READONLY
+            case .readWrite: SQLITE_OPEN_READWRITE
+            case .create: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+            }
         let rc = sqlite_nio_sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "cannot open"

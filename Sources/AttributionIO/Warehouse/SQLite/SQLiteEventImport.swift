@@ -27,8 +27,10 @@ public enum SQLiteEventImport {
         public var writeSeconds = 0.0
     }
 
-    public static func run(csv path: String, options: EventInputOptions, database: String, table: String,
-                           mode: Mode) throws -> Report {
+    public static func run(
+        csv path: String, options: EventInputOptions, database: String, table: String,
+        mode: Mode
+    ) throws -> Report {
         // A table we create: the strict rule (see `SQLText`).
         let quotedTable = try SQLTextError.reporting(in: database) {
             try SQLText.createdRelation(table, setting: "--table", dialect: .sqlite)
@@ -60,7 +62,8 @@ public enum SQLiteEventImport {
                 }
                 try db.execute("CREATE TABLE IF NOT EXISTS \(quotedTable) (\(names.definitions))")
                 // Many rows per statement: a step costs more than a bind.
-                let batch = try db.prepare("INSERT INTO \(quotedTable) (\(names.list)) VALUES \(names.placeholders(rows: ImportColumns.batchRows))")
+                let batch = try db.prepare(
+                    "INSERT INTO \(quotedTable) (\(names.list)) VALUES \(names.placeholders(rows: ImportColumns.batchRows))")
                 let single = try db.prepare("INSERT INTO \(quotedTable) (\(names.list)) VALUES \(names.placeholders(rows: 1))")
                 report.rows = try write(chunks, options: options, width: names.count, batch: batch, single: single)
             }
@@ -73,8 +76,10 @@ public enum SQLiteEventImport {
     }
 
     /// Binds and steps every row, in file order, `ImportColumns.batchRows` rows per step.
-    private static func write(_ chunks: [EventChunk], options: EventInputOptions, width: Int,
-                              batch: SQLiteStatement, single: SQLiteStatement) throws -> Int {
+    private static func write(
+        _ chunks: [EventChunk], options: EventInputOptions, width: Int,
+        batch: SQLiteStatement, single: SQLiteStatement
+    ) throws -> Int {
         let hasValue = options.valueColumn != nil
         var conversionName: [UInt8] = []
         var byFlag = false
@@ -111,7 +116,7 @@ public enum SQLiteEventImport {
                     try batch.step()
                     i += ImportColumns.batchRows
                 }
-                while i < n {   // the part's last rows, one by one
+                while i < n {  // the part's last rows, one by one
                     single.reset()
                     bind(single, slot: 0, chunk, i)
                     try single.step()
@@ -136,9 +141,11 @@ struct ImportColumns {
         func q(_ name: String, _ setting: String) throws -> String {
             try SQLTextError.reporting(in: database) { try SQLText.createdName(name, setting: setting, dialect: .sqlite) }
         }
-        var columns = [(try q(options.userColumn, "--user-column"), "TEXT NOT NULL"),
-                       (try q(options.eventColumn, "--event-column"), "TEXT NOT NULL"),
-                       (try q(options.timeColumn, "--time-column"), "TEXT NOT NULL")]
+        var columns = [
+            (try q(options.userColumn, "--user-column"), "TEXT NOT NULL"),
+            (try q(options.eventColumn, "--event-column"), "TEXT NOT NULL"),
+            (try q(options.timeColumn, "--time-column"), "TEXT NOT NULL"),
+        ]
         if let v = options.valueColumn { columns.append((try q(v, "--value-column"), "REAL")) }
         if case .column(let flag) = options.conversion { columns.append((try q(flag, "--conversion-column"), "INTEGER NOT NULL")) }
         definitions = columns.map { "\($0.0) \($0.1)" }.joined(separator: ", ")

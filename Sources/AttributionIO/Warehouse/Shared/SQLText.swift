@@ -18,8 +18,9 @@ enum SQLText {
             ch == "_" || ch == "$" || ch == "-" || ch == " " || ch.isLetter || ch.isNumber
         }
         guard !part.isEmpty, part.count <= 128, allowed, part.first != " ", part.last != " " else {
-            throw SQLTextError(setting: setting, value: whole,
-                               reason: "not a valid identifier (letters, digits, _, $, - and inner spaces only; parts separated by '.')")
+            throw SQLTextError(
+                setting: setting, value: whole,
+                reason: "not a valid identifier (letters, digits, _, $, - and inner spaces only; parts separated by '.')")
         }
         return String(part)
     }
@@ -71,8 +72,9 @@ enum SQLText {
     /// A table or column we create, quoted (so reserved words and mixed case work as typed).
     static func createdName(_ name: String, setting: String, dialect: SQLDialect) throws -> String {
         guard isCreatable(name) else {
-            throw SQLTextError(setting: setting, value: name,
-                               reason: "must be letters, digits and _ (not starting with a digit, at most 63 bytes)")
+            throw SQLTextError(
+                setting: setting, value: name,
+                reason: "must be letters, digits and _ (not starting with a digit, at most 63 bytes)")
         }
         return dialect.quote(name)
     }

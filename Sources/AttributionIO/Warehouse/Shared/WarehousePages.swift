@@ -28,9 +28,12 @@ extension WarehouseSource {
 
     /// The event route: the page plan's rows, each page cut into journeys before the
     /// next is read, so memory holds one page of events.
-    func readJourneys(_ connection: Connection, options journeyOptions: JourneyOptions,
-                      onPhase: @Sendable (String, Double) -> Void = { _, _ in }) async throws -> (PagedJourneyBuilder, ReadReport) {
-        var journeys = PagedJourneyBuilder(options: journeyOptions, touchCounts: try await touchCounts(connection, journeys: journeyOptions))
+    func readJourneys(
+        _ connection: Connection, options journeyOptions: JourneyOptions,
+        onPhase: @Sendable (String, Double) -> Void = { _, _ in }
+    ) async throws -> (PagedJourneyBuilder, ReadReport) {
+        var journeys = PagedJourneyBuilder(
+            options: journeyOptions, touchCounts: try await touchCounts(connection, journeys: journeyOptions))
         let plan = try await pagePlan(on: connection)
         var rows = WarehouseEventAssembler(source: description, options: options)
         var clock = PhaseClock()

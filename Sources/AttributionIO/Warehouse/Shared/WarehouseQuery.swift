@@ -7,9 +7,11 @@ enum WarehouseQuery {
     /// user, event, time[, value][, conversion flag], quoted, in that order.
     static func eventColumns(_ o: EventInputOptions, dialect: SQLDialect, source: String) throws -> [String] {
         try SQLTextError.reporting(in: source) {
-            var columns = [try SQLText.column(o.userColumn, setting: "--user-column", dialect: dialect),
-                           try SQLText.column(o.eventColumn, setting: "--event-column", dialect: dialect),
-                           try SQLText.column(o.timeColumn, setting: "--time-column", dialect: dialect)]
+            var columns = [
+                try SQLText.column(o.userColumn, setting: "--user-column", dialect: dialect),
+                try SQLText.column(o.eventColumn, setting: "--event-column", dialect: dialect),
+                try SQLText.column(o.timeColumn, setting: "--time-column", dialect: dialect),
+            ]
             if let v = o.valueColumn { columns.append(try SQLText.column(v, setting: "--value-column", dialect: dialect)) }
             if case .column(let c) = o.conversion {
                 columns.append(try SQLText.column(c, setting: "--conversion-column", dialect: dialect))
@@ -40,8 +42,10 @@ enum WarehouseQuery {
     }
 
     /// The push-down path query.
-    static func pushDown(_ relation: WarehouseRelation, options: EventInputOptions, journeys: JourneyOptions,
-                         dialect: SQLDialect, source: String) throws -> String {
+    static func pushDown(
+        _ relation: WarehouseRelation, options: EventInputOptions, journeys: JourneyOptions,
+        dialect: SQLDialect, source: String
+    ) throws -> String {
         try SQLTextError.reporting(in: source) {
             try PathPushDown.query(EventRelation(relation: relation, columns: options), journeys: journeys, dialect: dialect)
         }

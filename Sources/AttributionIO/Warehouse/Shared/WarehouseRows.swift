@@ -26,8 +26,10 @@ struct WarehouseEventAssembler {
 
     /// One row with a user, event and time; `flag` is the conversion column's text
     /// (conversion-column input only).
-    mutating func add(user: UnsafeBufferPointer<UInt8>, event: UnsafeBufferPointer<UInt8>, time: WarehouseEventRow.Time,
-                      flag: UnsafeBufferPointer<UInt8>?, value: WarehouseEventRow.Value?) throws {
+    mutating func add(
+        user: UnsafeBufferPointer<UInt8>, event: UnsafeBufferPointer<UInt8>, time: WarehouseEventRow.Time,
+        flag: UnsafeBufferPointer<UInt8>?, value: WarehouseEventRow.Value?
+    ) throws {
         let row = read.rows + read.skippedRows + 1
         let time = try milliseconds(time, row: row)
         let value = try number(value, row: row)
@@ -39,8 +41,9 @@ struct WarehouseEventAssembler {
         } else {
             guard let parsed = ConversionFlag.parse(flag ?? UnsafeBufferPointer(start: nil, count: 0)) else {
                 let column = if case .column(let c) = options.conversion { c } else { "" }
-                throw problem(row, column, String(decoding: flag ?? .init(start: nil, count: 0), as: UTF8.self),
-                              "conversion flag must be 0, 1, true or false")
+                throw problem(
+                    row, column, String(decoding: flag ?? .init(start: nil, count: 0), as: UTF8.self),
+                    "conversion flag must be 0, 1, true or false")
             }
             conv = parsed
         }
@@ -48,8 +51,9 @@ struct WarehouseEventAssembler {
             guard !event.isEmpty else { throw problem(row, options.eventColumn, "", "empty channel name") }
             channel = channels.intern(event)
         }
-        table.append(user: users.intern(user), channel: channel, time: time, isConversion: conv,
-                     value: conv ? (value ?? 0) : 0)
+        table.append(
+            user: users.intern(user), channel: channel, time: time, isConversion: conv,
+            value: conv ? (value ?? 0) : 0)
         read.rows += 1
     }
 
@@ -58,8 +62,9 @@ struct WarehouseEventAssembler {
         case .milliseconds(let ms): return ms
         case .text(let text):
             guard let ms = TimestampParser.parse(text) else {
-                throw problem(row, options.timeColumn, String(decoding: text, as: UTF8.self),
-                              "unparseable timestamp (expected ISO 8601, YYYY-MM-DD[ HH:MM:SS], or epoch seconds/milliseconds)")
+                throw problem(
+                    row, options.timeColumn, String(decoding: text, as: UTF8.self),
+                    "unparseable timestamp (expected ISO 8601, YYYY-MM-DD[ HH:MM:SS], or epoch seconds/milliseconds)")
             }
             return ms
         }
@@ -102,8 +107,10 @@ struct WarehouseEventAssembler {
     /// `eventCounts` (rows per event, asked of the database) runs only when nothing converts.
     func finishPages(eventCounts: () async throws -> [String: Int]) async throws -> ReadReport {
         guard read.rows > 0 else {
-            throw InputError(file: source, message: read.skippedRows > 0
-                ? "every row had a NULL user, event or time (\(read.skippedRows) skipped)" : "no rows")
+            throw InputError(
+                file: source,
+                message: read.skippedRows > 0
+                    ? "every row had a NULL user, event or time (\(read.skippedRows) skipped)" : "no rows")
         }
         if conversions == 0 { throw options.noConversion(in: source, rows: read.rows, eventCounts: try await eventCounts()) }
         return read

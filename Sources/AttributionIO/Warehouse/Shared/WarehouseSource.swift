@@ -61,16 +61,19 @@ extension WarehouseSource {
 
     /// The push-down route: the path table built by the database. `onPhase` is told the
     /// server's time (until the first row) and the transfer time (the rest), for `--timings`.
-    func readPaths(_ connection: Connection, journeys: JourneyOptions,
-                   onPhase: @Sendable (String, Double) -> Void = { _, _ in }) async throws -> (PathTable, ReadReport) {
+    func readPaths(
+        _ connection: Connection, journeys: JourneyOptions,
+        onPhase: @Sendable (String, Double) -> Void = { _, _ in }
+    ) async throws -> (PathTable, ReadReport) {
         let query = try WarehouseQuery.pushDown(relation, options: options, journeys: journeys, dialect: dialect, source: place)
         var paths = WarehousePathAssembler()
         var clock = PhaseClock()
         defer { clock.report(onPhase) }
         try await forEachRow(pathQuery(query), on: connection) { row in
             clock.row()
-            paths.add(path: try row.string(at: 0) ?? "", conversions: try row.double(at: 1) ?? 0,
-                      value: try row.double(at: 2) ?? 0, nulls: try row.double(at: 3) ?? 0)
+            paths.add(
+                path: try row.string(at: 0) ?? "", conversions: try row.double(at: 1) ?? 0,
+                value: try row.double(at: 2) ?? 0, nulls: try row.double(at: 3) ?? 0)
         }
         var read = ReadReport()
         read.rows = paths.rows

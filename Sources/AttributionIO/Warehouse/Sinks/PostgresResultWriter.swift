@@ -48,7 +48,8 @@ struct PostgresResultWriter {
                 var found = false
                 var binds = PostgresBindings()
                 binds.append(plan.prefix + name)
-                try await session.forEachRow(query: "SELECT 1 FROM pg_tables WHERE tablename = $1 AND schemaname = current_schema()", binds) { _ in found = true }
+                try await session.forEachRow(query: "SELECT 1 FROM pg_tables WHERE tablename = $1 AND schemaname = current_schema()", binds)
+                { _ in found = true }
                 if found { names.append(name) }
             }
             for name in names {
@@ -76,7 +77,8 @@ struct PostgresResultWriter {
                     }
                     tuples.append("(" + marks.joined(separator: ", ") + ")")
                 }
-                try await session.execute("INSERT INTO \(plan.quoted(table.name)) (\(names)) VALUES " + tuples.joined(separator: ", "), binds)
+                try await session.execute(
+                    "INSERT INTO \(plan.quoted(table.name)) (\(names)) VALUES " + tuples.joined(separator: ", "), binds)
                 start += perInsert
             }
         }

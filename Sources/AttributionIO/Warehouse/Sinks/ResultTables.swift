@@ -37,16 +37,23 @@ public enum ResultTables {
     public static func tables(_ doc: AttributionDocument, endedAt: Date) -> [ResultTable] {
         let key: [SQLValue] = [.text(doc.jobId), .time(doc.runAt)]
         let lead: [(String, SQLColumnType)] = [("job_id", .text), ("run_at", .time)]
-        var credits = ResultTable(name: attribution, columns: lead + [("model", .text), ("channel", .text), ("conversions", .real),
-                                                                   ("share", .real), ("revenue", .real)], rows: [])
+        var credits = ResultTable(
+            name: attribution,
+            columns: lead + [
+                ("model", .text), ("channel", .text), ("conversions", .real),
+                ("share", .real), ("revenue", .real),
+            ], rows: [])
         var details: [String: ResultTable] = [:]
         var detailOrder: [String] = []
         var written: [String: Int] = [:]
         for r in doc.results {
             let shares = r.shares
             for c in ResultFiles.channelOrder(r.channels) {
-                credits.rows.append(key + [.text(r.model), .text(r.channels.names[c]), .real(r.conversions[c]),
-                                           .real(shares[c]), r.revenue.map { .real($0[c]) } ?? .null])
+                credits.rows.append(
+                    key + [
+                        .text(r.model), .text(r.channels.names[c]), .real(r.conversions[c]),
+                        .real(shares[c]), r.revenue.map { .real($0[c]) } ?? .null,
+                    ])
             }
             written[r.model, default: 0] += r.channels.count
             for table in r.tables {
@@ -75,8 +82,11 @@ public enum ResultTables {
         for m in report.models {
             for c in ResultFiles.channelOrder(m.channels) {
                 let i = m.intervals[c]
-                table.rows.append(key + [.text(m.model), .text(m.channels.names[c]), .real(i.conversionsLow),
-                                         .real(i.conversionsHigh), .real(i.shareLow), .real(i.shareHigh)])
+                table.rows.append(
+                    key + [
+                        .text(m.model), .text(m.channels.names[c]), .real(i.conversionsLow),
+                        .real(i.conversionsHigh), .real(i.shareLow), .real(i.shareHigh),
+                    ])
             }
         }
         return table
@@ -117,23 +127,28 @@ public enum ResultTables {
     }
 
     static func runsTable(_ doc: AttributionDocument, endedAt: Date, written: [String: Int]) -> ResultTable {
-        var table = ResultTable(name: runs, columns: [
-            ("job_id", .text), ("run_at", .time), ("ended_at", .time), ("source", .text), ("settings_sha256", .text),
-            ("settings", .text), ("model", .text), ("status", .text), ("error", .text),
-            ("rows_read", .integer), ("rows_skipped", .integer), ("journeys", .real), ("distinct_paths", .integer),
-            ("result_rows", .integer),
-        ], rows: [])
+        var table = ResultTable(
+            name: runs,
+            columns: [
+                ("job_id", .text), ("run_at", .time), ("ended_at", .time), ("source", .text), ("settings_sha256", .text),
+                ("settings", .text), ("model", .text), ("status", .text), ("error", .text),
+                ("rows_read", .integer), ("rows_skipped", .integer), ("journeys", .real), ("distinct_paths", .integer),
+                ("result_rows", .integer),
+            ], rows: [])
         let digest = settingsDigest(doc)
         let settings = JSONValue.object(doc.settings).serialized()
         for outcome in doc.outcomes {
-            let (model, status, error): (String, String, SQLValue) = switch outcome {
-            case .success(let r): (r.model, "ok", .null)
-            case .failure(let model, let message): (model, "failed", .text(message))
-            }
-            table.rows.append([.text(doc.jobId), .time(doc.runAt), .time(endedAt), .text(doc.input), .text(digest),
-                               .text(settings), .text(model), .text(status), error,
-                               .integer(doc.read.rows), .integer(doc.read.skippedRows), .real(doc.summary.journeys),
-                               .integer(doc.summary.distinctPaths), .integer(written[model] ?? 0)])
+            let (model, status, error): (String, String, SQLValue) =
+                switch outcome {
+                case .success(let r): (r.model, "ok", .null)
+                case .failure(let model, let message): (model, "failed", .text(message))
+                }
+            table.rows.append([
+                .text(doc.jobId), .time(doc.runAt), .time(endedAt), .text(doc.input), .text(digest),
+                .text(settings), .text(model), .text(status), error,
+                .integer(doc.read.rows), .integer(doc.read.skippedRows), .real(doc.summary.journeys),
+                .integer(doc.summary.distinctPaths), .integer(written[model] ?? 0),
+            ])
         }
         return table
     }

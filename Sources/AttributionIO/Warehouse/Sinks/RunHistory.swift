@@ -49,7 +49,8 @@ extension DatabaseSink {
                 if r[5] != "ok" { runs[runs.count - 1].failed.append(r[4]) }
             } else {
                 guard runs.count < limit else { break }
-                runs.append(PastRun(jobId: r[0], started: r[1], ended: r[2], source: r[3], models: [r[4]], failed: r[5] == "ok" ? [] : [r[4]]))
+                runs.append(
+                    PastRun(jobId: r[0], started: r[1], ended: r[2], source: r[3], models: [r[4]], failed: r[5] == "ok" ? [] : [r[4]]))
             }
         }
         return runs

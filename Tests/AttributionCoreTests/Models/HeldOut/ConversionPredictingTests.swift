@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 /// The held-out fit as `AttributionRun` adds it to every model that predicts conversion.
@@ -23,7 +24,7 @@ import Testing
             let path = (0..<(1 + Int(rng.next() % 4))).map { _ in Int32(rng.next() % 5) }
             var set = 0
             for c in path { set |= 1 << Int(c) }
-            let rate = 0.02 + 0.6 * Double((set * 7 + 3) % 11) / 10   // an arbitrary rate per set
+            let rate = 0.02 + 0.6 * Double((set * 7 + 3) % 11) / 10  // an arbitrary rate per set
             let converts = rng.nextUnit() < min(rate, 0.95)
             builder.add(path[...], conversions: converts ? 1 : 0, value: 0, nulls: converts ? 0 : 1)
         }
@@ -33,7 +34,7 @@ import Testing
     @Test func shapleyRateBeatsAConstantPredictorWhenTheSetDecides() throws {
         let r = try Self.run([ConversionRateShapley(seed: 5)], Self.setDrivenPaths(journeys: 8_000, seed: 1))[0]
         let auc = try #require(Self.number(r, "holdout_roc_auc"))
-        #expect(auc > 0.6)   // a constant predictor scores 0.5
+        #expect(auc > 0.6)  // a constant predictor scores 0.5
         let journeys = try #require(Self.number(r, "holdout_journeys"))
         #expect(abs(journeys - 1_600) < 120)
         #expect(r.messages.contains { $0.hasPrefix("held-out fit (20 % of the journeys") })
@@ -41,7 +42,11 @@ import Testing
 
     @Test func orderTwoFitsSecondOrderJourneysBetterThanOrderOne() throws {
         let paths = MarkovOrderSelectionTests.secondOrderPaths(journeys: 6_000, seed: 17)
-        let r = try Self.run(MarkovModel.models(for: { var o = ModelOptions(); o.markovOrder = .fixed([1, 2]); return o }()), paths)
+        let r = try Self.run(
+            MarkovModel.models(
+                for: {
+                    var o = ModelOptions(); o.markovOrder = .fixed([1, 2]); return o
+                }()), paths)
         #expect(r.map(\.model) == ["markov-1", "markov-2"])
         let auc1 = try #require(Self.number(r[0], "holdout_roc_auc")), auc2 = try #require(Self.number(r[1], "holdout_roc_auc"))
         let loss1 = try #require(Self.number(r[0], "holdout_log_loss")), loss2 = try #require(Self.number(r[1], "holdout_log_loss"))

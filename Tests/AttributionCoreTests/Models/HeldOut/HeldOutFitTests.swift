@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttributionCore
 
 /// Held-out fit worked by hand on tiny path tables, with the split forced.
@@ -26,8 +27,9 @@ import Testing
         // Training: a>b 2 of 4 convert, c>b 1 of 4, b 0 of 4. Order 2 predicts a>b ½, c>b ¼,
         // b 0 (its whole-path state); d>b is unseen and backs off to order 1's b: 3 of 12 = ¼.
         let (paths, split) = Self.forced([("a>b", 2, 2, 1, 0), ("c>b", 1, 3, 0, 1), ("b", 0, 4, 0, 1), ("d>b", 0, 0, 1, 1)])
-        let p = try MarkovModel(order: 2).conversionProbabilities(paths: paths, conversions: split.trainConversions,
-                                                                 nulls: split.trainNulls)
+        let p = try MarkovModel(order: 2).conversionProbabilities(
+            paths: paths, conversions: split.trainConversions,
+            nulls: split.trainNulls)
         #expect(p == [0.5, 0.25, 0, 0.25])
         let fit = HeldOutFit(probability: p, split: split, seed: 0)
         // Positives ½ (a>b), ¼ (d>b); negatives ¼ (c>b), 0 (b), ¼ (d>b).
@@ -43,8 +45,9 @@ import Testing
         // Training: {a,b} from a>b (1 of 2) and b>a>b (1 of 1): 2 of 3; {a}: 0 of 2;
         // {c} has no training journey: the base rate 2 of 5.
         let (paths, split) = Self.forced([("a>b", 1, 1, 1, 0), ("b>a>b", 1, 0, 0, 1), ("a", 0, 2, 0, 1), ("c", 0, 0, 1, 1)])
-        let p = try ConversionRateShapley().conversionProbabilities(paths: paths, conversions: split.trainConversions,
-                                                                   nulls: split.trainNulls)
+        let p = try ConversionRateShapley().conversionProbabilities(
+            paths: paths, conversions: split.trainConversions,
+            nulls: split.trainNulls)
         let expected: [Double] = [2.0 / 3, 2.0 / 3, 0, 0.4]
         #expect(p == expected)
         let fit = HeldOutFit(probability: p, split: split, seed: 0)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 @Suite struct HoldoutSplitTests {
@@ -29,13 +30,14 @@ import Testing
     @Test func rowOrderAndChannelIdsDoNotChangeTheSplit() throws {
         let paths = MarkovOrderSelectionTests.secondOrderPaths(journeys: 3_000, seed: 11)
         var big = paths
-        big.appendRow([2, 0, 1, 3, 2, 0], conversions: 40_000, value: 0, nulls: 250_000)   // longer than any other: a new path, normal-approximated
+        big.appendRow([2, 0, 1, 3, 2, 0], conversions: 40_000, value: 0, nulls: 250_000)  // longer than any other: a new path, normal-approximated
         let renamed = ChannelIndex(names: big.channels.names.reversed())
         var shuffled = PathTable(channels: renamed)
         var rng = SeededGenerator(seed: 99)
         for p in (0..<big.count).shuffled(using: &rng) {
-            shuffled.appendRow(big.path(p).map { renamed.lookup(big.channels[$0])! },
-                               conversions: big.conversions[p], value: big.value[p], nulls: big.nulls[p])
+            shuffled.appendRow(
+                big.path(p).map { renamed.lookup(big.channels[$0])! },
+                conversions: big.conversions[p], value: big.value[p], nulls: big.nulls[p])
         }
         #expect(shuffled.steps != big.steps)
 

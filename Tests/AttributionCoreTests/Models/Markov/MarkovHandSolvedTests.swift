@@ -1,13 +1,15 @@
 import Testing
+
 @testable import AttributionCore
 
 /// Chains small enough to solve by hand. Each expected value is worked out in
 /// the comments with exact fractions (and was re-checked with Python's
 /// `fractions`, by a separate solver, before being written here).
 @Suite struct MarkovHandSolvedTests {
-    static func run(_ rows: [(String, Double, Double, Double)], order: Int, solver: MarkovSolverChoice = .dense,
-                    hasValue: Bool = false) throws -> ModelResult
-    {
+    static func run(
+        _ rows: [(String, Double, Double, Double)], order: Int, solver: MarkovSolverChoice = .dense,
+        hasValue: Bool = false
+    ) throws -> ModelResult {
         let input = AttributionInput(paths: Fixtures.paths(rows), journeys: nil, hasValue: hasValue)
         // The sparse solver's bound is certified, so it can be asked for more than the 1e-12 checked here.
         return try MarkovModel(order: order, solver: solver, tolerance: 1e-14).attribute(input)

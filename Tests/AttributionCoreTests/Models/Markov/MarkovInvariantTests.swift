@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 /// Random path tables for the Markov tests.
@@ -84,7 +85,8 @@ enum MarkovTestData {
     /// z→b 1/2, b converts 1/2: h_b = 1/2, h_z = 1/4, P = 1/6 + 1/6 = 1/3;
     /// without z P = 1/6 → RE_z = 1/2; without b P = 0 → RE_b = 1.
     @Test func nullOnlyChannelLeadingToConversionsGetsCredit() throws {
-        let r = try MarkovModel(order: 1).attribute(MarkovTestData.input(Fixtures.paths([("b", 1, 0, 0), ("z>b", 0, 0, 1), ("z", 0, 0, 1)])))
+        let r = try MarkovModel(order: 1).attribute(
+            MarkovTestData.input(Fixtures.paths([("b", 1, 0, 0), ("z>b", 0, 0, 1), ("z", 0, 0, 1)])))
         let re = MarkovTestData.removalEffects(r)
         #expect(close(re[0], 1) && close(re[1], 1.0 / 2))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 @Suite struct MarkovPathPredictionTests {
@@ -18,15 +19,16 @@ import Testing
 
     @Test func unseenEndsBackOffToLowerOrdersThenTheBaseRate() throws {
         var builder = PathTableBuilder(channels: ChannelIndex(names: ["a", "b", "c", "d"]))
-        builder.add([0, 1][...], conversions: 2, value: 0, nulls: 2)   // a>b
-        builder.add([2, 1][...], conversions: 1, value: 0, nulls: 3)   // c>b
-        builder.add([0, 2][...], conversions: 3, value: 0, nulls: 0)   // a>c
-        let prediction = try MarkovPathPrediction(paths: builder.table, order: 2, conversions: builder.table.conversions,
-                                                  nulls: builder.table.nulls)
+        builder.add([0, 1][...], conversions: 2, value: 0, nulls: 2)  // a>b
+        builder.add([2, 1][...], conversions: 1, value: 0, nulls: 3)  // c>b
+        builder.add([0, 2][...], conversions: 3, value: 0, nulls: 0)  // a>c
+        let prediction = try MarkovPathPrediction(
+            paths: builder.table, order: 2, conversions: builder.table.conversions,
+            nulls: builder.table.nulls)
         #expect(prediction.probability(of: [0, 1][...]) == 0.5)
-        #expect(prediction.probability(of: [3, 1][...]) == 3.0 / 8)     // d>b: order 1's b
-        #expect(prediction.probability(of: [1, 2][...]) == 1)           // b>c: order 1's c
-        #expect(prediction.probability(of: [1, 0][...]) == 6.0 / 11)    // no journey ends in a: base rate
+        #expect(prediction.probability(of: [3, 1][...]) == 3.0 / 8)  // d>b: order 1's b
+        #expect(prediction.probability(of: [1, 2][...]) == 1)  // b>c: order 1's c
+        #expect(prediction.probability(of: [1, 0][...]) == 6.0 / 11)  // no journey ends in a: base rate
         #expect(prediction.probability(of: [3][...]) == 6.0 / 11)
         #expect(prediction.baseRate == 6.0 / 11)
     }

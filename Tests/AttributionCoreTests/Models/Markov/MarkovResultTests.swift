@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 /// What the Markov models report beside the credit: names, tables, details.
@@ -38,8 +39,9 @@ import Testing
         #expect(effects.header == ["channel", "removal_effect", "conversions", "share", "revenue"])
         #expect(effects.rows.map { $0[0] } == [.text("a"), .text("b"), .text("c")])
         // Rows by name whatever the channel ids.
-        let reversed = try MarkovModel(order: 1).attribute(AttributionInput(
-            paths: Fixtures.paths([("c", 1, 0, 1), ("b>a", 1, 0, 0)]), journeys: nil, hasValue: false))
+        let reversed = try MarkovModel(order: 1).attribute(
+            AttributionInput(
+                paths: Fixtures.paths([("c", 1, 0, 1), ("b>a", 1, 0, 0)]), journeys: nil, hasValue: false))
         #expect(reversed.tables[0].rows.map { $0[0] } == [.text("a"), .text("b"), .text("c")])
         #expect(effects.rows[0][2] == .number(r.conversions[0]))
         #expect(effects.rows[0][4] == .number(r.revenue![0]))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 @Suite struct MarkovSolverTests {
@@ -79,8 +80,9 @@ import Testing
     func countingStrategiesAgree(order: Int) throws {
         let paths = MarkovTestData.paths(channels: 5, rows: 200, maxLength: 9, seed: 4)
         let slots = try MarkovChain(paths: paths, order: order)
-        let records = try MarkovChain(paths: paths, order: order, conversions: paths.conversions,
-                                      nulls: paths.nulls, slotTableLimit: 0)
+        let records = try MarkovChain(
+            paths: paths, order: order, conversions: paths.conversions,
+            nulls: paths.nulls, slotTableLimit: 0)
         #expect(slots.states.keys == records.states.keys)
         #expect(slots.rowStart == records.rowStart && slots.target == records.target)
         #expect(slots.weight == records.weight)

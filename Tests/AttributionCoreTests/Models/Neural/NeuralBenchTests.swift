@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttributionCore
 
 /// Throughput at the production shape. Runs only with MTA_NEURAL_BENCH=1, and asserts nothing about time:
@@ -35,9 +36,11 @@ struct NeuralBenchTests {
             }
             let big = NeuralTestData.windows(shape, count: 20_000, density: 0.15, seed: 5)
             let predict = Self.measure { sink += Double(net.logits(big, threads: threads).reduce(0, +)) }
-            print(String(format: "neural bench channels %d threads %d: forward+backward %.0f windows/s (batch %d), predict %.0f windows/s",
-                         channels, threads, Double(batchSize * rounds) / train, batchSize, 20_000 / predict)
-                  + "; load \(Self.load()) [\(sink)]")
+            print(
+                String(
+                    format: "neural bench channels %d threads %d: forward+backward %.0f windows/s (batch %d), predict %.0f windows/s",
+                    channels, threads, Double(batchSize * rounds) / train, batchSize, 20_000 / predict)
+                    + "; load \(Self.load()) [\(sink)]")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttributionCore
 
 /// Prediction against training's forward pass, and bit-for-bit repeatability whatever the threads.

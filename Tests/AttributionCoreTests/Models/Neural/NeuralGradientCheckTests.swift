@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 /// Central finite differences against the hand-written backward pass, in Double through the same
@@ -25,11 +26,15 @@ import Testing
         let parameters = ConversionNetwork(shape: shape, seed: seed).parameters.map { Double($0) * 1.5 }
         let dropoutSeed: UInt64? = dropout > 0 ? seed + 3 : nil
         func loss(_ p: [Double]) -> Double {
-            NetworkEvaluation.lossAndGradient(shape: shape, parameters: p, batch: batch, labels: labels, weights: weights,
-                                              dropoutSeed: dropoutSeed).loss
+            NetworkEvaluation.lossAndGradient(
+                shape: shape, parameters: p, batch: batch, labels: labels, weights: weights,
+                dropoutSeed: dropoutSeed
+            ).loss
         }
-        let analytic = NetworkEvaluation.lossAndGradient(shape: shape, parameters: parameters, batch: batch,
-                                                         labels: labels, weights: weights, dropoutSeed: dropoutSeed).gradient
+        let analytic = NetworkEvaluation.lossAndGradient(
+            shape: shape, parameters: parameters, batch: batch,
+            labels: labels, weights: weights, dropoutSeed: dropoutSeed
+        ).gradient
         let h = 1e-5
         var numeric = [Double](repeating: 0, count: parameters.count)
         for k in parameters.indices {
@@ -49,8 +54,9 @@ import Testing
                 let scale = max(abs(analytic[k]), abs(numeric[k]))
                 if scale > 1e-7 { elementwise = max(elementwise, diff / scale) }
             }
-            return GroupError(name: group.name, relative: maxNumeric > 0 ? maxDiff / maxNumeric : maxDiff,
-                              elementwise: elementwise, absolute: maxDiff)
+            return GroupError(
+                name: group.name, relative: maxNumeric > 0 ? maxDiff / maxNumeric : maxDiff,
+                elementwise: elementwise, absolute: maxDiff)
         }
     }
 

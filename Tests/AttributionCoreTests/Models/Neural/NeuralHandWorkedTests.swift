@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttributionCore
 
 /// One channel, width 1, one bidirectional layer, two days: small enough to follow every gate by hand.
@@ -65,11 +66,13 @@ import Testing
     /// The loss of one window is BCE of the hand-computed probability.
     @Test func lossIsBinaryCrossEntropy() throws {
         let p = Self.byHand()
-        let r1 = NetworkEvaluation.lossAndGradient(shape: Self.shape, parameters: Self.parameters, batch: Self.window,
-                                                   labels: [1], weights: [3], dropoutSeed: nil)
+        let r1 = NetworkEvaluation.lossAndGradient(
+            shape: Self.shape, parameters: Self.parameters, batch: Self.window,
+            labels: [1], weights: [3], dropoutSeed: nil)
         #expect(abs(r1.loss - -Foundation.log(p)) < 1e-12)
-        let r0 = NetworkEvaluation.lossAndGradient(shape: Self.shape, parameters: Self.parameters, batch: Self.window,
-                                                   labels: [0], weights: [0.5], dropoutSeed: nil)
+        let r0 = NetworkEvaluation.lossAndGradient(
+            shape: Self.shape, parameters: Self.parameters, batch: Self.window,
+            labels: [0], weights: [0.5], dropoutSeed: nil)
         #expect(abs(r0.loss - -Foundation.log(1 - p)) < 1e-12)
         // Output bias gradient of mean BCE is p − y.
         let layout = ParameterLayout(shape: Self.shape)
@@ -84,11 +87,13 @@ import Testing
         var two = WindowBatch(days: 3, channels: 2)
         two.append(dayMasks: [1, 0, 2])
         two.append(dayMasks: [0, 3, 0])
-        let weighted = NetworkEvaluation.lossAndGradient(shape: shape, parameters: parameters, batch: two,
-                                                         labels: [1, 0], weights: [1, 3], dropoutSeed: nil)
-        let repeated = NetworkEvaluation.lossAndGradient(shape: shape, parameters: parameters,
-                                                         batch: two.gathering([0, 1, 1, 1]), labels: [1, 0, 0, 0],
-                                                         weights: [1, 1, 1, 1], dropoutSeed: nil)
+        let weighted = NetworkEvaluation.lossAndGradient(
+            shape: shape, parameters: parameters, batch: two,
+            labels: [1, 0], weights: [1, 3], dropoutSeed: nil)
+        let repeated = NetworkEvaluation.lossAndGradient(
+            shape: shape, parameters: parameters,
+            batch: two.gathering([0, 1, 1, 1]), labels: [1, 0, 0, 0],
+            weights: [1, 1, 1, 1], dropoutSeed: nil)
         #expect(abs(weighted.loss - repeated.loss) < 1e-14)
         for k in weighted.gradient.indices { #expect(abs(weighted.gradient[k] - repeated.gradient[k]) < 1e-14) }
     }
@@ -97,8 +102,9 @@ import Testing
     @Test func lossIsFiniteForHugeLogits() throws {
         var p = Self.parameters
         p[28] = 200  // output bias: logit ≈ 200, σ = 1 in Double
-        let r = NetworkEvaluation.lossAndGradient(shape: Self.shape, parameters: p, batch: Self.window,
-                                                  labels: [0], weights: [1], dropoutSeed: nil)
+        let r = NetworkEvaluation.lossAndGradient(
+            shape: Self.shape, parameters: p, batch: Self.window,
+            labels: [0], weights: [1], dropoutSeed: nil)
         #expect(r.loss.isFinite && r.loss > 199)
         #expect(r.gradient.allSatisfy { $0.isFinite })
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttributionCore
 
 /// The C kernels (every variant this CPU runs: baseline and, with AVX2 + FMA, the fused one) against
@@ -29,8 +30,9 @@ import Testing
                     a.withUnsafeBufferPointer { ap in
                         b.withUnsafeBufferPointer { bp in
                             c.withUnsafeMutableBufferPointer { cp in
-                                kernels.multiply(rows: m, columns: n, inner: k, a: ap.baseAddress!, aRow: aRow, aColumn: aColumn,
-                                                 b: bp.baseAddress!, ldb: ldb, c: cp.baseAddress!, ldc: ldc, accumulate: accumulate)
+                                kernels.multiply(
+                                    rows: m, columns: n, inner: k, a: ap.baseAddress!, aRow: aRow, aColumn: aColumn,
+                                    b: bp.baseAddress!, ldb: ldb, c: cp.baseAddress!, ldc: ldc, accumulate: accumulate)
                             }
                         }
                     }
@@ -63,10 +65,11 @@ import Testing
             a.withUnsafeBufferPointer { ap in
                 b.withUnsafeBufferPointer { bp in
                     c.withUnsafeMutableBufferPointer { cp in
-                        kernels.multiply(rows: rows.count, columns: columns.count, inner: k,
-                                         a: ap.baseAddress! + rows.lowerBound * k, aRow: k, aColumn: 1,
-                                         b: bp.baseAddress! + columns.lowerBound, ldb: n,
-                                         c: cp.baseAddress!, ldc: columns.count, accumulate: false)
+                        kernels.multiply(
+                            rows: rows.count, columns: columns.count, inner: k,
+                            a: ap.baseAddress! + rows.lowerBound * k, aRow: k, aColumn: 1,
+                            b: bp.baseAddress! + columns.lowerBound, ldb: n,
+                            c: cp.baseAddress!, ldc: columns.count, accumulate: false)
                     }
                 }
             }
@@ -96,8 +99,9 @@ import Testing
                 var z = z0, c = [Float](repeating: 0, count: rows * width), tc = c
                 var h = [Float](repeating: 9, count: rows * stride)
                 cp.withUnsafeBufferPointer { cpp in
-                    kernels.cellForward(rows: rows, width: width, gates: &z, previousCells: withPrevious ? cpp.baseAddress! : nil,
-                                        cells: &c, tanhCells: &tc, output: &h, outputStride: stride)
+                    kernels.cellForward(
+                        rows: rows, width: width, gates: &z, previousCells: withPrevious ? cpp.baseAddress! : nil,
+                        cells: &c, tanhCells: &tc, output: &h, outputStride: stride)
                 }
                 func sigmoid(_ x: Float) -> Double { 1 / (1 + Foundation.exp(-Double(x))) }
                 var worst = 0.0
@@ -108,8 +112,10 @@ import Testing
                         let g = Foundation.tanh(Double(z0[zr + 2 * width + j])), o = sigmoid(z0[zr + 3 * width + j])
                         let cell = (withPrevious ? f * Double(cp[b * width + j]) : 0) + i * g
                         let expected = [i, f, g, o, cell, Foundation.tanh(cell), o * Foundation.tanh(cell)]
-                        let got = [z[zr + j], z[zr + width + j], z[zr + 2 * width + j], z[zr + 3 * width + j],
-                                   c[b * width + j], tc[b * width + j], h[b * stride + j]]
+                        let got = [
+                            z[zr + j], z[zr + width + j], z[zr + 2 * width + j], z[zr + 3 * width + j],
+                            c[b * width + j], tc[b * width + j], h[b * stride + j],
+                        ]
                         for (e, x) in zip(expected, got) { worst = max(worst, abs(Double(x) - e)) }
                     }
                     // The rest of the output row (the other direction's half) is untouched.
@@ -126,7 +132,8 @@ import Testing
         let kernels = Self.kernels(variant)
         var rng = SeededGenerator(seed: 4)
         for width in [3, 8, 21] {
-            for (fromNext, withPrevious, withAbove) in [(false, false, true), (true, true, false), (true, true, true), (false, true, true)] {
+            for (fromNext, withPrevious, withAbove) in [(false, false, true), (true, true, false), (true, true, true), (false, true, true)]
+            {
                 let rows = 4, stride = 2 * width + 3
                 let gates = Self.random(rows * 4 * width, &rng).map { ($0 + 1) / 2 }
                 let tanhCells = Self.random(rows * width, &rng), cells = Self.random(rows * width, &rng)
@@ -136,18 +143,20 @@ import Testing
                 let cellsD = cells.map(Double.init), aboveD = above.map(Double.init)
                 cells.withUnsafeBufferPointer { cp in
                     above.withUnsafeBufferPointer { ap in
-                        kernels.cellBackward(rows: rows, width: width, gates: &z, tanhCells: tanhCells,
-                                             previousCells: withPrevious ? cp.baseAddress! : nil,
-                                             above: withAbove ? ap.baseAddress! : nil, aboveStride: stride,
-                                             recurrentGradient: dh, cellGradient: &dc, fromNext: fromNext)
+                        kernels.cellBackward(
+                            rows: rows, width: width, gates: &z, tanhCells: tanhCells,
+                            previousCells: withPrevious ? cp.baseAddress! : nil,
+                            above: withAbove ? ap.baseAddress! : nil, aboveStride: stride,
+                            recurrentGradient: dh, cellGradient: &dc, fromNext: fromNext)
                     }
                 }
                 cellsD.withUnsafeBufferPointer { cp in
                     aboveD.withUnsafeBufferPointer { ap in
-                        Double.cellBackward(rows: rows, width: width, gates: &zd, tanhCells: tanhCells.map(Double.init),
-                                            previousCells: withPrevious ? cp.baseAddress! : nil,
-                                            above: withAbove ? ap.baseAddress! : nil, aboveStride: stride,
-                                            recurrentGradient: dh.map(Double.init), cellGradient: &dcd, fromNext: fromNext)
+                        Double.cellBackward(
+                            rows: rows, width: width, gates: &zd, tanhCells: tanhCells.map(Double.init),
+                            previousCells: withPrevious ? cp.baseAddress! : nil,
+                            above: withAbove ? ap.baseAddress! : nil, aboveStride: stride,
+                            recurrentGradient: dh.map(Double.init), cellGradient: &dcd, fromNext: fromNext)
                     }
                 }
                 let worst = zip(z + dc, zd + dcd).map { abs(Double($0) - $1) }.max()!

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttributionCore
 
 /// Adam and the gradient together: the network learns what it is shown.
@@ -53,8 +54,9 @@ import Testing
         var rng = SeededGenerator(seed: 34)
         for step in 0..<120 {
             let idx = (0..<64).map { _ in Int(rng.next() % 512) }
-            let r = net.lossAndGradient(train.gathering(idx), labels: idx.map { trainLabels[$0] },
-                                        weights: [Float](repeating: 1, count: 64), dropoutSeed: UInt64(step))
+            let r = net.lossAndGradient(
+                train.gathering(idx), labels: idx.map { trainLabels[$0] },
+                weights: [Float](repeating: 1, count: 64), dropoutSeed: UInt64(step))
             adam.step(&net.parameters, gradient: r.gradient)
         }
         let p = net.predict(test)

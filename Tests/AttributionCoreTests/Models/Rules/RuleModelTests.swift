@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 /// Hand-worked credit for every rule on one small path table:
@@ -98,8 +99,9 @@ import Testing
         var perJourney = PathTableBuilder(channels: journeys.channels)
         for j in 0..<journeys.count where !journeys.touches(j).isEmpty {
             let conv = journeys.converted[j]
-            perJourney.add(journeys.touchChannel[journeys.touches(j)], conversions: conv ? 1 : 0,
-                           value: journeys.value[j], nulls: conv ? 0 : 1)
+            perJourney.add(
+                journeys.touchChannel[journeys.touches(j)], conversions: conv ? 1 : 0,
+                value: journeys.value[j], nulls: conv ? 0 : 1)
         }
         let pathLevel = AttributionInput(paths: perJourney.table, journeys: nil, hasValue: true)
         for model in try ModelRegistry.models(["first-touch", "last-touch", "linear", "position-based"], options: ModelOptions()) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttributionCore
 
 @Suite struct ShapleyConversionRateTests {
@@ -32,7 +33,7 @@ import Testing
         let credit = Fixtures.credit(r), revenue = Fixtures.revenue(r)
         #expect(close(credit["a"]!, 19.0 / 6) && close(credit["b"]!, 17.0 / 12) && close(credit["c"]!, 29.0 / 12))
         #expect(close(revenue["a"]!, 5 + 35.0 / 3) && close(revenue["b"]!, 35.0 / 3) && close(revenue["c"]!, 20.0 / 3))
-        #expect(close(r.totalConversions, 7))   // the 4 touchless conversions stay unattributed
+        #expect(close(r.totalConversions, 7))  // the 4 touchless conversions stay unattributed
         #expect(ShapleySupport.detail(r, "exact_sets") == .integer(5))
         #expect(ShapleySupport.detail(r, "exact_conversions") == .number(7))
         #expect(ShapleySupport.detail(r, "sampled_sets") == .integer(0))
@@ -72,7 +73,7 @@ import Testing
         var rows = ShapleySupport.randomRows(channels: 5, paths: 120, maxLength: 6, seed: 5)
         rows = rows.map { ($0.0.replacingOccurrences(of: "c4", with: "x"), $0.1, $0.2, $0.3) }
         rows += rows.map { ($0.0.replacingOccurrences(of: "x", with: "y"), $0.1, $0.2, $0.3) }
-        rows.append(("z>c0>z", 0, 0, 9))   // z is in no converting set
+        rows.append(("z>c0>z", 0, 0, 9))  // z is in no converting set
         // d changes no rate: v(d) = 0 and v({c0,d}) = v({c0}) … as long as d joins only c0.
         if ShapleySupport.channelSets(rows)[["c0"]] == nil { rows.append(("c0", 1, 0, 1)) }
         let c0 = ShapleySupport.channelSets(rows)[["c0"]]!

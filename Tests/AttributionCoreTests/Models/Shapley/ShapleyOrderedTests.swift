@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 @Suite struct ShapleyOrderedTests {
@@ -13,7 +14,8 @@ import Testing
         var out: [String: [Int: (Double, Double)]] = [:]
         for row in r.tables[0].rows {
             guard case .text(let channel) = row[0], case .integer(let position) = row[1],
-                  case .number(let credit) = row[2], case .number(let share) = row[3] else { continue }
+                case .number(let credit) = row[2], case .number(let share) = row[3]
+            else { continue }
             out[channel, default: [:]][position] = (credit, share)
         }
         return out
@@ -25,7 +27,7 @@ import Testing
         let table = r.tables[0]
         #expect(table.fileName == "shapley_ordered.csv")
         #expect(table.header == ["channel", "position", "conversions", "share"])
-        #expect(table.rows.count == 3 * 5)   // every channel × positions 1...5 (longest path)
+        #expect(table.rows.count == 3 * 5)  // every channel × positions 1...5 (longest path)
         let cells = Self.cells(r)
         let expected: [String: [Double]] = [
             "a": [0.5, 1, 0.5, 0, 0], "b": [1, 1, 1, 0, 0], "c": [1.0 / 3, 0, 0, 1.0 / 3, 1.0 / 3],

@@ -33,16 +33,17 @@ enum TestPostgres {
         var out: [[String?]] = []
         do {
             try await session.forEachRow(sql) { row in
-                out.append(row.map { cell in
-                    guard cell.bytes != nil else { return nil }
-                    switch cell.dataType {
-                    case .int2, .int4, .int8: return (try? cell.decode(Int64.self)).map { String($0) }
-                    case .float4, .float8: return (try? cell.decode(Double.self)).map { String($0) }
-                    case .bool: return (try? cell.decode(Bool.self)).map { String($0) }
-                    case .timestamp, .timestamptz: return (try? cell.decode(Date.self)).map { ISO8601DateFormatter().string(from: $0) }
-                    default: return (try? cell.decode(String.self)) ?? "<\(cell.dataType)>"
-                    }
-                })
+                out.append(
+                    row.map { cell in
+                        guard cell.bytes != nil else { return nil }
+                        switch cell.dataType {
+                        case .int2, .int4, .int8: return (try? cell.decode(Int64.self)).map { String($0) }
+                        case .float4, .float8: return (try? cell.decode(Double.self)).map { String($0) }
+                        case .bool: return (try? cell.decode(Bool.self)).map { String($0) }
+                        case .timestamp, .timestamptz: return (try? cell.decode(Date.self)).map { ISO8601DateFormatter().string(from: $0) }
+                        default: return (try? cell.decode(String.self)) ?? "<\(cell.dataType)>"
+                        }
+                    })
             }
         } catch {
             await session.close()

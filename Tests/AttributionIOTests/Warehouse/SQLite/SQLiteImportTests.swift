@@ -7,7 +7,9 @@ import Testing
 /// `mta import`'s load: CSV → SQLite table, read back as the same events, all or nothing.
 @Suite struct SQLiteImportTests {
     @Test func isoTimestampsReadBackToTheSameMillisecond() {
-        for ms: Int64 in [0, 1, 999, 1_704_067_200_000, 1_704_067_200_250, 951_782_400_000 /* 2000-02-29 */, 4_102_444_799_999, -1, -86_400_001] {
+        for ms: Int64 in [
+            0, 1, 999, 1_704_067_200_000, 1_704_067_200_250, 951_782_400_000 /* 2000-02-29 */, 4_102_444_799_999, -1, -86_400_001,
+        ] {
             let text = ISOTimestamp.string(ms)
             #expect(text.count == 24)
             #expect(TimestampParser.parse(text) == ms, "\(ms) → \(text)")
@@ -17,7 +19,9 @@ import Testing
 
     @Test func roundTripGivesTheSameEventTable() async throws {
         try await withTempDirAsync { dir in
-            let csv = try writeFile(dir, "e.csv", #"""
+            let csv = try writeFile(
+                dir, "e.csv",
+                #"""
                 user_id,event,timestamp,revenue
                 u1,email,2024-01-01T10:00:00Z,
                 "u,2","say ""hi""",2024-01-01 11:00:00.125,
@@ -35,7 +39,9 @@ import Testing
             // Every touch, time (to the millisecond) and conversion comes back: every-conversion
             // journeys keep them all, the touches after a user's last conversion included.
             let journeys = JourneyOptions(rule: .everyConversion)
-            guard case .journeys(let got, let read, let events) = try await source.load(SourceRequest(journeys: journeys, needsEvents: true)) else {
+            guard
+                case .journeys(let got, let read, let events) = try await source.load(SourceRequest(journeys: journeys, needsEvents: true))
+            else {
                 Issue.record("expected journeys"); return
             }
             #expect(read.rows == 5 && events == 5)
@@ -51,7 +57,10 @@ import Testing
             let good = try writeFile(dir, "good.csv", "user_id,event,timestamp,revenue\nu1,email,2024-01-01,\nu1,purchase,2024-01-02,3\n")
             let bad = try writeFile(dir, "bad.csv", "user_id,event,timestamp,revenue\nu9,email,2024-01-01,\nu9,purchase,yesterday,3\n")
             _ = try SQLiteEventImport.run(csv: good, options: WarehouseSourceFixture.options, database: db, table: "events", mode: .refuse)
-            let e = inputError { _ = try SQLiteEventImport.run(csv: bad, options: WarehouseSourceFixture.options, database: db, table: "events", mode: .replace) }
+            let e = inputError {
+                _ = try SQLiteEventImport.run(
+                    csv: bad, options: WarehouseSourceFixture.options, database: db, table: "events", mode: .replace)
+            }
             #expect(e?.file == bad && e?.line == 3 && e?.column == "timestamp" && e?.value == "yesterday", "\(String(describing: e))")
             // The replaced table is still the old one, whole.
             let check = try SQLiteDatabase(path: db, mode: .readOnly)
@@ -85,7 +94,10 @@ import Testing
             let db = dir.appendingPathComponent("t.db").path
             let csv = try writeFile(dir, "e.csv", "user_id,event,timestamp\nu1,purchase,2024-01-01\n")
             for name in ["x\"; DROP TABLE y; --", "a;b", "it's", "1abc", "a.b.c"] {
-                let e = inputError { _ = try SQLiteEventImport.run(csv: csv, options: EventInputOptions(conversion: .event("purchase")), database: db, table: name, mode: .refuse) }
+                let e = inputError {
+                    _ = try SQLiteEventImport.run(
+                        csv: csv, options: EventInputOptions(conversion: .event("purchase")), database: db, table: name, mode: .refuse)
+                }
                 #expect(e?.value == name, "\(name)")
             }
         }

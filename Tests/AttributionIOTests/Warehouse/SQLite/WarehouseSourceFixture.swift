@@ -7,7 +7,9 @@ import PostgresNIO
 /// One synthetic data set as a CSV file, a SQLite table (through `mta import`'s
 /// code) and a PostgreSQL table, and the credits every model gives on each.
 enum WarehouseSourceFixture {
-    static let pathModels = ["first-touch", "last-touch", "linear", "position-based", "markov", "shapley", "shapley-ordered", "shapley-rate"]
+    static let pathModels = [
+        "first-touch", "last-touch", "linear", "position-based", "markov", "shapley", "shapley-ordered", "shapley-rate",
+    ]
     static let allModels = pathModels + ["time-decay"]
 
     static var options: EventInputOptions {
@@ -31,9 +33,11 @@ enum WarehouseSourceFixture {
 
     /// (model/channel) → (conversions, revenue) for `models` run on `source`.
     static func credits(_ source: any AttributionSource, models: [String], journeys: JourneyOptions = JourneyOptions())
-        async throws -> (credits: [String: (Double, Double)], format: String) {
-        let pipeline = AttributionPipeline(source: source, journeys: journeys,
-                                           models: try ModelRegistry.models(models, options: ModelOptions()))
+        async throws -> (credits: [String: (Double, Double)], format: String)
+    {
+        let pipeline = AttributionPipeline(
+            source: source, journeys: journeys,
+            models: try ModelRegistry.models(models, options: ModelOptions()))
         let (doc, snapshot) = try await pipeline.run()
         var out: [String: (Double, Double)] = [:]
         for r in doc.results {

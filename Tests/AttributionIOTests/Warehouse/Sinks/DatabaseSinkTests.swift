@@ -14,16 +14,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = try WarehouseSourceFixture.csv(WarehouseSourceFixture.events(users: 200), in: dir)
         var options = ModelOptions()
-        options.shapleyExactMax = 2   // forces sampled sets, so shapley_rate_errors has rows
-        let pipeline = AttributionPipeline(source: CSVEventSource(path: csv, options: WarehouseSourceFixture.options), journeys: JourneyOptions(),
-                                           models: try ModelRegistry.models(["all"], options: options))
+        options.shapleyExactMax = 2  // forces sampled sets, so shapley_rate_errors has rows
+        let pipeline = AttributionPipeline(
+            source: CSVEventSource(path: csv, options: WarehouseSourceFixture.options), journeys: JourneyOptions(),
+            models: try ModelRegistry.models(["all"], options: options))
         return try await pipeline.run(jobId: jobId).0
     }
 
     /// Runs `count(*) … GROUP BY job_id` for a table through `query`.
     static func counts(_ table: String, _ query: (String) async throws -> [[String?]]) async throws -> [String: Int] {
         var out: [String: Int] = [:]
-        for row in try await query("SELECT job_id, CAST(count(*) AS TEXT) FROM \(table) GROUP BY job_id") { out[row[0] ?? ""] = Int(row[1] ?? "") }
+        for row in try await query("SELECT job_id, CAST(count(*) AS TEXT) FROM \(table) GROUP BY job_id") {
+            out[row[0] ?? ""] = Int(row[1] ?? "")
+        }
         return out
     }
 
@@ -36,8 +39,10 @@ import Testing
         }
     }
 
-    func exercise(_ target: DatabaseSink.Target, prefix: String, query: @escaping (String) async throws -> [[String?]],
-                  breakTable: (String) async throws -> Void) async throws {
+    func exercise(
+        _ target: DatabaseSink.Target, prefix: String, query: @escaping (String) async throws -> [[String?]],
+        breakTable: (String) async throws -> Void
+    ) async throws {
         let a = try await Self.document(jobId: "job-a")
         let b = try await Self.document(jobId: "job-b")
         let sink = try DatabaseSink(target: target, prefix: prefix)
@@ -58,8 +63,12 @@ import Testing
         try await DatabaseSink(target: target, prefix: prefix, mode: .append).publish(b)
         #expect(try await Self.counts("\(prefix)attribution", query) == ["job-a": perJob, "job-b": 2 * perJob])
 
-        let runs = try await query("SELECT model, status, settings_sha256, CAST(rows_read AS TEXT), source FROM \(prefix)runs WHERE job_id = 'job-a' ORDER BY model")
-        #expect(runs.count == a.outcomes.count && runs.allSatisfy { $0[1] == "ok" && $0[2] == ResultTables.settingsDigest(a) && $0[3] == String(a.read.rows) })
+        let runs = try await query(
+            "SELECT model, status, settings_sha256, CAST(rows_read AS TEXT), source FROM \(prefix)runs WHERE job_id = 'job-a' ORDER BY model"
+        )
+        #expect(
+            runs.count == a.outcomes.count
+                && runs.allSatisfy { $0[1] == "ok" && $0[2] == ResultTables.settingsDigest(a) && $0[3] == String(a.read.rows) })
         #expect(ResultTables.settingsDigest(a).count == 64)
         let share = try await query("SELECT CAST(sum(share) AS TEXT) FROM \(prefix)attribution WHERE job_id = 'job-a' AND model = 'linear'")
         #expect(abs((Double(share[0][0] ?? "") ?? 0) - 1) < 1e-9)
@@ -82,7 +91,9 @@ import Testing
             let path = dir.appendingPathComponent("r.db").path
             try await exercise(.sqlite(path: path), prefix: "mta_", query: Self.sqliteRows(path)) { table in
                 let db = try SQLiteDatabase(path: path, mode: .readWrite)
-                try db.execute("DROP TABLE \(table); CREATE TABLE \(table) (job_id TEXT, run_at TEXT, model TEXT, channel TEXT NOT NULL CHECK (channel = 'never'))")
+                try db.execute(
+                    "DROP TABLE \(table); CREATE TABLE \(table) (job_id TEXT, run_at TEXT, model TEXT, channel TEXT NOT NULL CHECK (channel = 'never'))"
+                )
             }
         }
     }
@@ -92,7 +103,8 @@ import Testing
         let prefix = TestPostgres.uniqueName("t") + "_"
         try await exercise(.postgres(try TestPostgres.url()), prefix: prefix, query: { try await TestPostgres.rows($0) }) { table in
             try await TestPostgres.execute("DROP TABLE \(table)")
-            try await TestPostgres.execute("CREATE TABLE \(table) (job_id TEXT, run_at TIMESTAMPTZ, model TEXT, channel TEXT CHECK (channel = 'never'))")
+            try await TestPostgres.execute(
+                "CREATE TABLE \(table) (job_id TEXT, run_at TIMESTAMPTZ, model TEXT, channel TEXT CHECK (channel = 'never'))")
         }
     }
 
@@ -110,17 +122,22 @@ import Testing
     /// `markov_transitions` with the model as a column (the file name once gave `transitions`).
     @Test func detailTablesAreNamedByKindWhateverTheModelSetting() throws {
         let events = WarehouseSourceFixture.events(users: 200)
-        let input = AttributionInput(paths: PathTable(journeys: JourneyBuilder.build(events, options: JourneyOptions())), journeys: nil,
-                                     hasValue: true)
+        let input = AttributionInput(
+            paths: PathTable(journeys: JourneyBuilder.build(events, options: JourneyOptions())), journeys: nil,
+            hasValue: true)
         var options = ModelOptions()
         options.markovOrder = .fixed([1, 2])
         let outcomes = AttributionRun.run(try ModelRegistry.models(["markov", "shapley-ordered"], options: options), on: input)
-        let doc = AttributionDocument(input: "x", format: "events", summary: JourneySummary(paths: input.paths, journeys: nil, hasValue: true),
-                                      read: ReadReport(), outcomes: outcomes, settings: [])
+        let doc = AttributionDocument(
+            input: "x", format: "events", summary: JourneySummary(paths: input.paths, journeys: nil, hasValue: true),
+            read: ReadReport(), outcomes: outcomes, settings: [])
         let tables = ResultTables.tables(doc, endedAt: Date())
         #expect(tables.map(\.name) == ["attribution", "markov_removal_effects", "markov_transitions", "shapley_ordered", "runs"])
         let transitions = try #require(tables.first { $0.name == "markov_transitions" })
-        #expect(Set(transitions.rows.map { row -> String in if case .text(let model) = row[2] { model } else { "" } }) == ["markov-1", "markov-2"])
+        #expect(
+            Set(transitions.rows.map { row -> String in if case .text(let model) = row[2] { model } else { "" } }) == [
+                "markov-1", "markov-2",
+            ])
         #expect(Set(tables.map(\.name)).isSubset(of: Set(["attribution", "runs"] + DatabaseSink.knownDetailTables)))
     }
 }

@@ -53,7 +53,11 @@ public struct NeuralModel: AttributionModel {
         }
         guard journeys.channels.count > 0 else { throw ModelError(model: name, message: "no channel was touched") }
         guard journeys.channels.count <= NetworkShape.maximumChannels else {
-            throw ModelError(model: name, message: "\(journeys.channels.count) channels; the network takes at most \(NetworkShape.maximumChannels): fold the rest with --top-channels \(NetworkShape.maximumChannels - 1) (plus others)")
+            throw ModelError(
+                model: name,
+                message:
+                    "\(journeys.channels.count) channels; the network takes at most \(NetworkShape.maximumChannels): fold the rest with --top-channels \(NetworkShape.maximumChannels - 1) (plus others)"
+            )
         }
         if let problem = settings.training.problem { throw ModelError(model: name, message: problem) }
         let clock = ContinuousClock()
@@ -73,9 +77,10 @@ public struct NeuralModel: AttributionModel {
         }
         var epochs: [EpochMetrics] = []
         let model = timed("train") {
-            NeuralTrainer.train(counts, options: settings.training,
-                                onStep: { done, total in settings.progress?.trainingStep(done, of: total) },
-                                onEpoch: { epochs.append($0) })
+            NeuralTrainer.train(
+                counts, options: settings.training,
+                onStep: { done, total in settings.progress?.trainingStep(done, of: total) },
+                onEpoch: { epochs.append($0) })
         }
         var out: [ModelResult] = []
         if results.contains(.credit) {
@@ -91,7 +96,8 @@ public struct NeuralModel: AttributionModel {
         return out
     }
 
-    private func shapleyResult(_ e: NeuralExplanation, counts: WindowCounts, epochs: [EpochMetrics], input: AttributionInput) -> ModelResult {
+    private func shapleyResult(_ e: NeuralExplanation, counts: WindowCounts, epochs: [EpochMetrics], input: AttributionInput) -> ModelResult
+    {
         var result = credited(Self.creditName, shares: e.channelShare, input: input)
         var details: [(key: String, value: DetailValue)] = [
             ("lookback_days", .integer(counts.days)),
@@ -114,7 +120,9 @@ public struct NeuralModel: AttributionModel {
         result.details = details
         result.tables = [Self.byDayTable(e, channels: input.channels.names), Self.channelTable(e, channels: input.channels.names)]
         if let last = epochs.last, let v = last.validation {
-            result.messages = ["neural: \(counts.count) distinct windows, held-out ROC AUC \(String(format: "%.4f", v.rocAUC)), log loss \(String(format: "%.5f", v.logLoss))"]
+            result.messages = [
+                "neural: \(counts.count) distinct windows, held-out ROC AUC \(String(format: "%.4f", v.rocAUC)), log loss \(String(format: "%.5f", v.logLoss))"
+            ]
         }
         return result
     }
@@ -127,20 +135,27 @@ public struct NeuralModel: AttributionModel {
             ("incremental_conversions", .number(r.incremental.reduce(0, +))),
             ("segments", .integer(r.segments)),
         ]
-        var table = DetailTable(kind: Self.incrementalTable,
-                                header: ["channel", "incremental_conversions", "share", "expected_conversions", "observed_conversions"])
+        var table = DetailTable(
+            kind: Self.incrementalTable,
+            header: ["channel", "incremental_conversions", "share", "expected_conversions", "observed_conversions"])
         let shares = r.shares
         for c in 0..<input.channels.count {
-            table.rows.append([.text(input.channels.names[c]), .number(r.incremental[c]), .number(shares[c]),
-                               .number(r.expectedConversions), .number(r.observedConversions)])
+            table.rows.append([
+                .text(input.channels.names[c]), .number(r.incremental[c]), .number(shares[c]),
+                .number(r.expectedConversions), .number(r.observedConversions),
+            ])
         }
         result.tables = [table]
-        result.messages = ["neural-removal: the model expects \(conversions(r.expectedConversions)) conversions (observed \(conversions(r.observedConversions))); removing every channel's touches one at a time loses \(conversions(r.incremental.reduce(0, +))) in all"]
+        result.messages = [
+            "neural-removal: the model expects \(conversions(r.expectedConversions)) conversions (observed \(conversions(r.observedConversions))); removing every channel's touches one at a time loses \(conversions(r.incremental.reduce(0, +))) in all"
+        ]
         let net = r.incremental.reduce(0, +), gross = r.incremental.reduce(0) { $0 + abs($1) }
         if gross > 0 && abs(net) < 0.5 * gross {
             // Shares are each channel's part of the net total: with large gains and losses
             // cancelling they swing far past 0 and 1.
-            result.messages.append("neural-removal: channels' gains and losses nearly cancel (net \(conversions(net)) of \(conversions(gross))); its shares are unstable, read neural_incremental.csv's conversions instead")
+            result.messages.append(
+                "neural-removal: channels' gains and losses nearly cancel (net \(conversions(net)) of \(conversions(gross))); its shares are unstable, read neural_incremental.csv's conversions instead"
+            )
         }
         return result
     }
@@ -148,8 +163,9 @@ public struct NeuralModel: AttributionModel {
     /// Shares denormalized over the run's conversions and revenue, as Markov's are.
     private func credited(_ model: String, shares: [Double], input: AttributionInput) -> ModelResult {
         let conversions = input.paths.totalConversions, value = input.paths.totalValue
-        return ModelResult(model: model, channels: input.channels, conversions: shares.map { $0 * conversions },
-                           revenue: input.hasValue ? shares.map { $0 * value } : nil)
+        return ModelResult(
+            model: model, channels: input.channels, conversions: shares.map { $0 * conversions },
+            revenue: input.hasValue ? shares.map { $0 * value } : nil)
     }
 
     /// `neural_by_day.csv`: every (day, channel) cell's summed value, the conversion day first.
@@ -171,8 +187,10 @@ public struct NeuralModel: AttributionModel {
         var table = DetailTable(kind: Self.channelsTable, header: ["channel", "value", "share", "conversions", "standard_error"])
         let share = e.channelShare, conversions = e.channelConversions
         for c in 0..<e.channels {
-            table.rows.append([.text(names[c]), .number(e.channelValue[c]), .number(share[c]),
-                               .number(conversions[c]), .number(e.channelError[c])])
+            table.rows.append([
+                .text(names[c]), .number(e.channelValue[c]), .number(share[c]),
+                .number(conversions[c]), .number(e.channelError[c]),
+            ])
         }
         return table
     }

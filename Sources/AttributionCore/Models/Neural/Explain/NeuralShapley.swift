@@ -25,7 +25,8 @@ public enum NeuralShapley {
 
         public var problem: OptionProblem? {
             if !Self.exactLimitRange.contains(exactLimit) {
-                return OptionProblem(option: "exact-limit", "must be between \(Self.exactLimitRange.lowerBound) and \(Self.exactLimitRange.upperBound)")
+                return OptionProblem(
+                    option: "exact-limit", "must be between \(Self.exactLimitRange.lowerBound) and \(Self.exactLimitRange.upperBound)")
             }
             if samples < 2 { return OptionProblem(option: "samples", "must be at least 2") }
             if !(shareError >= 0 && shareError < 1) { return OptionProblem(option: "share-error", "must be at least 0 and below 1") }
@@ -55,8 +56,10 @@ public enum NeuralShapley {
                 for subset in 0..<(1 << cells.count) { scored.append(score(subset: subset, cells, &scratch, &scores)) }
                 exact.append((w, cells, scored))
             } else {
-                sampled.append(SampledShapleyGame(window: w, weight: Double(counts.positives[w]), cells: cells,
-                                                  channels: channels, seed: options.seed))
+                sampled.append(
+                    SampledShapleyGame(
+                        window: w, weight: Double(counts.positives[w]), cells: cells,
+                        channels: channels, seed: options.seed))
             }
         }
         scores.scoreNew(model)

@@ -20,8 +20,9 @@ public enum NeuralRemoval {
         // Fixed-size chunks summed in order: the same figures on any number of cores.
         let ranges = stride(from: 0, to: journeys.count, by: 32_768).map { $0..<min(journeys.count, $0 + 32_768) }
         let parts = parallelMap(chunks: max(1, ranges.count)) { part -> NeuralIncrementality in
-            var cutter = UserWindowCutter(options: options, lastDay: lastDay,
-                                          sink: SegmentReplay(hazards: hazards, counts: counts, channels: channels))
+            var cutter = UserWindowCutter(
+                options: options, lastDay: lastDay,
+                sink: SegmentReplay(hazards: hazards, counts: counts, channels: channels))
             if part < ranges.count { for j in ranges[part] { feed.journey(j, into: &cutter) } }
             return cutter.sink.result
         }

@@ -9,12 +9,15 @@ public enum NeuralTrainer {
     /// weights scaled so totals stay unbiased).
     public static let evaluationLimit = 200_000
 
-    public static func train(_ counts: WindowCounts, options: TrainingOptions,
-                             onStep: (_ step: Int, _ of: Int) -> Void = { _, _ in },
-                             onEpoch: (EpochMetrics) -> Void = { _ in }) -> TrainedModel {
+    public static func train(
+        _ counts: WindowCounts, options: TrainingOptions,
+        onStep: (_ step: Int, _ of: Int) -> Void = { _, _ in },
+        onEpoch: (EpochMetrics) -> Void = { _ in }
+    ) -> TrainedModel {
         precondition(options.problem == nil, options.problem ?? "")
-        let shape = NetworkShape(days: counts.days, channels: counts.channels, width: options.width,
-                                 layers: options.layers, dropout: options.dropout)
+        let shape = NetworkShape(
+            days: counts.days, channels: counts.channels, width: options.width,
+            layers: options.layers, dropout: options.dropout)
         var network = ConversionNetwork(shape: shape, seed: options.seed)
         var adam = AdamOptimizer(parameterCount: network.parameters.count, learningRate: options.learningRate)
         let split = ExampleSplit(counts, fraction: options.validationFraction, seed: options.seed)
@@ -58,7 +61,9 @@ public enum NeuralTrainer {
                     drawn.reserveCapacity(options.batchSize)
                     for k in 0..<options.batchSize {
                         let fromPositives = options.balance ? (k % 2 == 0) : false
-                        let source = !options.balance ? sampler
+                        let source =
+                            !options.balance
+                            ? sampler
                             : (fromPositives && !positiveSampler.isEmpty) || negativeSampler.isEmpty ? positiveSampler : negativeSampler
                         drawn.append(source.draw(&rng))
                     }
@@ -71,8 +76,9 @@ public enum NeuralTrainer {
                     labels += [Float](repeating: 0, count: pairs.count)
                     weights += weights
                 }
-                var (loss, gradient) = network.lossAndGradient(batch, labels: labels, weights: weights,
-                                                               dropoutSeed: options.dropout > 0 ? mix(options.seed, UInt64(step)) : nil)
+                var (loss, gradient) = network.lossAndGradient(
+                    batch, labels: labels, weights: weights,
+                    dropoutSeed: options.dropout > 0 ? mix(options.seed, UInt64(step)) : nil)
                 if options.stepsPerEpoch == nil {
                     let scale = weights.reduce(0.0) { $0 + Double($1) } / (options.augmentLastDay ? 2 : 1) / meanBatchWeight
                     loss *= scale
@@ -85,9 +91,11 @@ public enum NeuralTrainer {
             }
             let (train, validation, fitted) = evaluation.metrics(network, startingShift: shift)
             calibrated = fitted
-            onEpoch(EpochMetrics(epoch: epoch, trainLoss: lossSum / Double(stepsPerEpoch), train: train,
-                                 validation: options.validationFraction > 0 ? validation : nil,
-                                 seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
+            onEpoch(
+                EpochMetrics(
+                    epoch: epoch, trainLoss: lossSum / Double(stepsPerEpoch), train: train,
+                    validation: options.validationFraction > 0 ? validation : nil,
+                    seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
         }
         return TrainedModel(network: network, calibrationShift: calibrated, options: options)
     }
@@ -184,13 +192,16 @@ struct EvaluationSample: Sendable {
     /// makes the mean predicted probability over the training examples equal their
     /// base rate (started from the analytic shift, which it only refines).
     func metrics(_ network: ConversionNetwork, startingShift: Double)
-        -> (train: ClassificationMetrics, validation: ClassificationMetrics, shift: Double) {
+        -> (train: ClassificationMetrics, validation: ClassificationMetrics, shift: Double)
+    {
         let logits = network.logits(windows)
         let z = position.map { Double(logits[$0]) }
         let shift = Self.fittedShift(z, labels: labels, weights: train, start: startingShift)
         let p = z.map { 1 / (1 + exp(-($0 + shift))) }
-        return (ClassificationMetrics(probabilities: p, labels: labels, weights: train),
-                ClassificationMetrics(probabilities: p, labels: labels, weights: validation), shift)
+        return (
+            ClassificationMetrics(probabilities: p, labels: labels, weights: train),
+            ClassificationMetrics(probabilities: p, labels: labels, weights: validation), shift
+        )
     }
 
     /// Newton's method on Σ w σ(z + δ) − Σ w y, increasing in δ.

@@ -72,7 +72,8 @@ public struct WindowCounts: Sendable, Equatable {
         precondition(other.days == days && other.channels == channels)
         other.windows.dayMasks.withUnsafeBufferPointer { masks in
             for w in 0..<other.count {
-                add(UnsafeBufferPointer(rebasing: masks[(w * days)..<((w + 1) * days)]),
+                add(
+                    UnsafeBufferPointer(rebasing: masks[(w * days)..<((w + 1) * days)]),
                     positives: other.positives[w], negatives: other.negatives[w])
             }
         }
@@ -105,7 +106,8 @@ public struct WindowCounts: Sendable, Equatable {
         try windows.dayMasks.withUnsafeBufferPointer { m throws(WindowCountsError) in
             for w in 0..<windows.count {
                 let before = count
-                add(UnsafeBufferPointer(rebasing: m[(w * windows.days)..<((w + 1) * windows.days)]),
+                add(
+                    UnsafeBufferPointer(rebasing: m[(w * windows.days)..<((w + 1) * windows.days)]),
                     positives: positives[w], negatives: negatives[w])
                 if count == before { throw .duplicateWindow(w) }
             }

@@ -23,8 +23,9 @@ public enum WindowExtractor {
             var total = WindowCounts(days: options.lookbackDays, channels: channels)
             for page in pageRanges[part] {
                 // A page's own table keeps the hash table small and hot; pages are merged as they finish.
-                var cutter = UserWindowCutter(options: options, lastDay: lastDay,
-                                              sink: WindowCounts(days: options.lookbackDays, channels: channels))
+                var cutter = UserWindowCutter(
+                    options: options, lastDay: lastDay,
+                    sink: WindowCounts(days: options.lookbackDays, channels: channels))
                 var feed = EventFeed(events: events)
                 for u in (page * usersPerPage)..<min(events.userCount, (page + 1) * usersPerPage) {
                     feed.user(order[userStart[u]..<userStart[u + 1]], into: &cutter)
@@ -53,8 +54,9 @@ public enum WindowExtractor {
         let chunks = chunkCount(forWork: journeys.touchChannel.count + journeys.count, minimumPerChunk: 200_000)
         let ranges = chunkRanges(journeys.count, chunks: chunks)
         let parts = parallelMap(chunks: ranges.count) { part -> WindowCounts in
-            var cutter = UserWindowCutter(options: options, lastDay: lastDay,
-                                          sink: WindowCounts(days: options.lookbackDays, channels: channels))
+            var cutter = UserWindowCutter(
+                options: options, lastDay: lastDay,
+                sink: WindowCounts(days: options.lookbackDays, channels: channels))
             for j in ranges[part] { feed.journey(j, into: &cutter) }
             return cutter.sink
         }

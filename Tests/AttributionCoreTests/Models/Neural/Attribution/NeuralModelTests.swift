@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttributionCore
 
 @Suite struct NeuralModelTests {
@@ -77,7 +78,9 @@ import Testing
         for c in 0..<65 { _ = journeys.channels.id(for: "c\(c)") }
         let paths = PathTable(journeys: journeys)
         #expect(throws: ModelError.self) { try model.attributeAll(AttributionInput(paths: paths, journeys: nil, hasValue: false)) }
-        let error = #expect(throws: ModelError.self) { try model.attributeAll(AttributionInput(paths: paths, journeys: journeys, hasValue: false)) }
+        let error = #expect(throws: ModelError.self) {
+            try model.attributeAll(AttributionInput(paths: paths, journeys: journeys, hasValue: false))
+        }
         #expect(error?.message.contains("--top-channels 63") == true)
     }
 

@@ -1,20 +1,22 @@
 import Foundation
 import Testing
+
 @testable import AttributionCore
 
 @Suite struct NeuralShapleyTests {
     /// An untrained network has no structure to hide errors behind: its values must
     /// still add up exactly.
-    static let model = TrainedModel(network: ConversionNetwork(shape: NetworkShape(days: 3, channels: 4, width: 5, layers: 1, dropout: 0), seed: 9),
-                                    calibrationShift: -2, options: TrainingOptions())
+    static let model = TrainedModel(
+        network: ConversionNetwork(shape: NetworkShape(days: 3, channels: 4, width: 5, layers: 1, dropout: 0), seed: 9),
+        calibrationShift: -2, options: TrainingOptions())
 
     static let counts: WindowCounts = {
         var counts = WindowCounts(days: 3, channels: 4)
-        counts.add([0b0001, 0, 0b0010], positives: 3, negatives: 10)        // 2 cells
-        counts.add([0b0101, 0b1000, 0b0011], positives: 2, negatives: 1)   // 5 cells
-        counts.add([0b1111, 0b0110, 0b1001], positives: 1, negatives: 0)   // 8 cells
-        counts.add([0, 0, 0], positives: 4, negatives: 100)                // no touch: no value
-        counts.add([0, 0, 0b0100], positives: 0, negatives: 7)             // negatives are not explained
+        counts.add([0b0001, 0, 0b0010], positives: 3, negatives: 10)  // 2 cells
+        counts.add([0b0101, 0b1000, 0b0011], positives: 2, negatives: 1)  // 5 cells
+        counts.add([0b1111, 0b0110, 0b1001], positives: 1, negatives: 0)  // 8 cells
+        counts.add([0, 0, 0], positives: 4, negatives: 100)  // no touch: no value
+        counts.add([0, 0, 0b0100], positives: 0, negatives: 7)  // negatives are not explained
         return counts
     }()
 
@@ -48,9 +50,11 @@ import Testing
         let phi = NeuralShapley.exactValues(n: 4, v)
         var brute = [Double](repeating: 0, count: 4)
         func permutations(_ items: [Int]) -> [[Int]] {
-            items.count <= 1 ? [items] : items.indices.flatMap { k in
-                permutations(items.enumerated().filter { $0.offset != k }.map(\.element)).map { [items[k]] + $0 }
-            }
+            items.count <= 1
+                ? [items]
+                : items.indices.flatMap { k in
+                    permutations(items.enumerated().filter { $0.offset != k }.map(\.element)).map { [items[k]] + $0 }
+                }
         }
         let all = permutations([0, 1, 2, 3])
         #expect(all.count == 24)
@@ -80,8 +84,9 @@ import Testing
         #expect(abs(sampled.total - exact.total) < 1e-9)
         for c in 0..<4 {
             let difference = abs(sampled.channelValue[c] - exact.channelValue[c])
-            #expect(sampled.channelError[c] > 0 && difference < 4 * sampled.channelError[c] + 1e-12,
-                    "channel \(c): \(sampled.channelValue[c]) vs \(exact.channelValue[c]) ± \(sampled.channelError[c])")
+            #expect(
+                sampled.channelError[c] > 0 && difference < 4 * sampled.channelError[c] + 1e-12,
+                "channel \(c): \(sampled.channelValue[c]) vs \(exact.channelValue[c]) ± \(sampled.channelError[c])")
         }
         for k in exact.value.indices {
             #expect(abs(sampled.value[k] - exact.value[k]) < 4 * sampled.valueError[k] + 1e-12)
@@ -92,8 +97,9 @@ import Testing
 
     /// 7 days × 12 channels all touched: 84 active cells, more than a 64-bit subset holds.
     @Test func aWindowWithMoreThan64CellsIsSampledAndStillAddsUp() {
-        let model = TrainedModel(network: ConversionNetwork(shape: NetworkShape(days: 7, channels: 12, width: 3, layers: 1, dropout: 0), seed: 2),
-                                 calibrationShift: -2, options: TrainingOptions())
+        let model = TrainedModel(
+            network: ConversionNetwork(shape: NetworkShape(days: 7, channels: 12, width: 3, layers: 1, dropout: 0), seed: 2),
+            calibrationShift: -2, options: TrainingOptions())
         var counts = WindowCounts(days: 7, channels: 12)
         counts.add([UInt64](repeating: 0xFFF, count: 7), positives: 2, negatives: 0)
         var options = NeuralShapley.Options()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttributionCore
 
 @Suite struct NeuralRemovalTests {
@@ -19,12 +20,13 @@ import Testing
             let touches = journeys.touches(j).map { (WindowExtractor.day(journeys.touchTime[$0]), journeys.touchChannel[$0]) }
             let end = journeys.converted[j] ? WindowExtractor.day(journeys.endTime[j]) : lastDay
             let first = touches.first?.0 ?? end
-            perJourney.append((first...end).map { x in
-                (0..<days).map { k in
-                    let day = x - Int64(days - 1 - k)
-                    return touches.filter { $0.0 == day }.reduce(UInt64(0)) { $0 | 1 << UInt64($1.1) }
-                }
-            })
+            perJourney.append(
+                (first...end).map { x in
+                    (0..<days).map { k in
+                        let day = x - Int64(days - 1 - k)
+                        return touches.filter { $0.0 == day }.reduce(UInt64(0)) { $0 | 1 << UInt64($1.1) }
+                    }
+                })
         }
         func cleared(_ w: [UInt64], _ c: Int?) -> [UInt64] { c.map { c in w.map { $0 & ~(1 << UInt64(c)) } } ?? w }
         var distinct: [[UInt64]: Int] = [:]
@@ -64,7 +66,8 @@ import Testing
         let want = Self.naive(model, journeys: journeys, days: days)
         #expect(abs(got.expectedConversions - want.factual) < 1e-9 * want.factual, "\(got.expectedConversions) vs \(want.factual)")
         for c in 0..<journeys.channels.count {
-            #expect(abs(got.incremental[c] - want.lost[c]) < 1e-9 * max(1, abs(want.lost[c])), "\(c): \(got.incremental[c]) vs \(want.lost[c])")
+            #expect(
+                abs(got.incremental[c] - want.lost[c]) < 1e-9 * max(1, abs(want.lost[c])), "\(c): \(got.incremental[c]) vs \(want.lost[c])")
         }
         #expect(got.incremental.contains { $0 != 0 })
         #expect(got.segments == journeys.count)

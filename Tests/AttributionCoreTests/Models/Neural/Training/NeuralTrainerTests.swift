@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttributionCore
 
 @Suite struct NeuralTrainerTests {
@@ -77,8 +78,10 @@ import Testing
             let pairs = (0..<split.count).filter { split.train[$0] > 0 }
             let positives = split.total(split.train, label: 1), negatives = split.total(split.train, label: 0)
             let weights = pairs.map { Float(split.train[$0] * (balance && split.label[$0] == 1 ? negatives / positives : 1)) }
-            let whole = model.network.lossAndGradient(counts.windows.gathering(pairs.map { Int(split.window[$0]) }),
-                                                      labels: pairs.map { split.label[$0] }, weights: weights, dropoutSeed: nil).loss
+            let whole = model.network.lossAndGradient(
+                counts.windows.gathering(pairs.map { Int(split.window[$0]) }),
+                labels: pairs.map { split.label[$0] }, weights: weights, dropoutSeed: nil
+            ).loss
             #expect(abs(epochs[0].trainLoss / whole - 1) < 1e-4, "balance \(balance): \(epochs[0].trainLoss) vs \(whole)")
         }
     }
@@ -86,7 +89,7 @@ import Testing
     @Test func balancedAndAugmentedTrainingIsCalibratedBackToTheData() {
         var o = Self.small
         o.augmentLastDay = true
-        o.stepsPerEpoch = nil   // one weighted pass over every pair
+        o.stepsPerEpoch = nil  // one weighted pass over every pair
         o.epochs = 1
         var last: EpochMetrics? = nil
         let model = NeuralTrainer.train(Self.counts, options: o, onEpoch: { last = $0 })
@@ -139,13 +142,16 @@ import Testing
     @Test func theEvaluationSampleKeepsTheHeaviestWindowsWhole() {
         var counts = WindowCounts(days: 2, channels: 8)
         counts.add([0, 0], positives: 500, negatives: 1_000_000)
-        for w in 1..<1_000 { counts.add([UInt64(w & 0xFF), UInt64(w >> 8)], positives: Int64(w % 3 == 0 ? 1 : 0), negatives: Int64(1 + w % 5)) }
+        for w in 1..<1_000 {
+            counts.add([UInt64(w & 0xFF), UInt64(w >> 8)], positives: Int64(w % 3 == 0 ? 1 : 0), negatives: Int64(1 + w % 5))
+        }
         let split = ExampleSplit(counts, fraction: 0.5, seed: 1)
         let sample = EvaluationSample(split, counts: counts, limit: 100, seed: 1)
         #expect(sample.windows.count == 100)
         let zero = (0..<sample.windows.count).first { sample.windows.window($0).allSatisfy { $0 == 0 } }
         #expect(zero != nil)
-        let zeroWeight = sample.position.indices.filter { sample.position[$0] == zero }.map { sample.train[$0] + sample.validation[$0] }.reduce(0, +)
+        let zeroWeight = sample.position.indices.filter { sample.position[$0] == zero }.map { sample.train[$0] + sample.validation[$0] }
+            .reduce(0, +)
         #expect(zeroWeight == 1_000_500)
         let total = Double(counts.totalPositives + counts.totalNegatives)
         let sampled = sample.train.reduce(0, +) + sample.validation.reduce(0, +)

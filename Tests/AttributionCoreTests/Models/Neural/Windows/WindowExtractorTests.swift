@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttributionCore
 
 /// Windows worked out by hand, and invariants on generated journeys.
@@ -20,10 +21,17 @@ import Testing
         return out
     }
 
-    static func expectCounts(_ got: [String: (Int64, Int64)], _ want: [String: (Int64, Int64)], sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectCounts(
+        _ got: [String: (Int64, Int64)], _ want: [String: (Int64, Int64)], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let extra = Set(got.keys).subtracting(want.keys), missing = Set(want.keys).subtracting(got.keys)
-        #expect(extra.isEmpty && missing.isEmpty, "\(extra.count) extra, e.g. \(extra.sorted().prefix(3)); \(missing.count) missing, e.g. \(missing.sorted().prefix(3))", sourceLocation: sourceLocation)
-        for (k, v) in want { #expect(got[k]?.0 == v.0 && got[k]?.1 == v.1, "\(k): \(String(describing: got[k])) vs \(v)", sourceLocation: sourceLocation) }
+        #expect(
+            extra.isEmpty && missing.isEmpty,
+            "\(extra.count) extra, e.g. \(extra.sorted().prefix(3)); \(missing.count) missing, e.g. \(missing.sorted().prefix(3))",
+            sourceLocation: sourceLocation)
+        for (k, v) in want {
+            #expect(got[k]?.0 == v.0 && got[k]?.1 == v.1, "\(k): \(String(describing: got[k])) vs \(v)", sourceLocation: sourceLocation)
+        }
     }
 
     // A: email day 0, search day 2, purchase day 3. B never converts: display twice on day 1, video day 5.
@@ -35,17 +43,19 @@ import Testing
     @Test func atRiskDaysGiveOneNegativeEachAndConversionsOnePositive() {
         let counts = WindowExtractor.extract(Self.events, options: ExtractOptions(lookbackDays: 3))
         // A at risk on days 0, 1, 2 (converts on 3); B from day 1 to the last day of the data (5).
-        Self.expectCounts(Self.described(counts, Self.events), [
-            "- - email": (0, 1),            // A day 0
-            "- email -": (0, 1),            // A day 1
-            "email - search": (0, 1),       // A day 2
-            "- search -": (1, 0),           // A converts on day 3: email (day 0) has left the window
-            "- - display": (0, 1),          // B day 1 (two touches, one cell)
-            "- display -": (0, 1),          // B day 2
-            "display - -": (0, 1),          // B day 3
-            "- - -": (0, 1),                // B day 4: nothing in the window
-            "- - video": (0, 1),            // B day 5
-        ])
+        Self.expectCounts(
+            Self.described(counts, Self.events),
+            [
+                "- - email": (0, 1),  // A day 0
+                "- email -": (0, 1),  // A day 1
+                "email - search": (0, 1),  // A day 2
+                "- search -": (1, 0),  // A converts on day 3: email (day 0) has left the window
+                "- - display": (0, 1),  // B day 1 (two touches, one cell)
+                "- display -": (0, 1),  // B day 2
+                "display - -": (0, 1),  // B day 3
+                "- - -": (0, 1),  // B day 4: nothing in the window
+                "- - video": (0, 1),  // B day 5
+            ])
         #expect(counts.totalPositives == 1 && counts.totalNegatives == 8)
     }
 
@@ -56,10 +66,12 @@ import Testing
             ("C", "a", 0.2, 0), ("C", "b", 1.2, 0), ("C", "c", 2.2, 0),
         ])
         let counts = WindowExtractor.extract(events, options: ExtractOptions(lookbackDays: 3, negatives: .tdMTA))
-        Self.expectCounts(Self.described(counts, events), [
-            "- - email": (1, 0),
-            "- - a": (0, 1), "- a b": (0, 1), "a b c": (0, 1), "- b c": (0, 1), "- - c": (0, 1),
-        ])
+        Self.expectCounts(
+            Self.described(counts, events),
+            [
+                "- - email": (1, 0),
+                "- - a": (0, 1), "- a b": (0, 1), "a b c": (0, 1), "- b c": (0, 1), "- - c": (0, 1),
+            ])
     }
 
     @Test func aSecondConversionHoldsOnlyTheTouchesSinceTheFirst() {
@@ -70,14 +82,16 @@ import Testing
             ("A", "video", 3.0, 0), ("A", "search", 5.0, 0), ("A", "video!", 6.0, 5),
         ])
         let counts = WindowExtractor.extract(events, options: ExtractOptions(lookbackDays: 3))
-        Self.expectCounts(Self.described(counts, events), [
-            "- - email": (0, 1),                  // day 0 at risk
-            "- email search": (1, 0),             // first conversion, day 1
-            "- - email+display": (1, 0),          // second: email (day 0) and search were before the first
-            "- - video": (0, 1), "- video -": (0, 1),   // days 3 and 4 at risk again
-            "video - search": (0, 1),             // day 5
-            "- search video": (1, 0),             // third conversion, day 6
-        ])
+        Self.expectCounts(
+            Self.described(counts, events),
+            [
+                "- - email": (0, 1),  // day 0 at risk
+                "- email search": (1, 0),  // first conversion, day 1
+                "- - email+display": (1, 0),  // second: email (day 0) and search were before the first
+                "- - video": (0, 1), "- video -": (0, 1),  // days 3 and 4 at risk again
+                "video - search": (0, 1),  // day 5
+                "- search video": (1, 0),  // third conversion, day 6
+            ])
         // Touches after a user's last conversion give no window at all.
         let trailing = Fixtures.events([("A", "email", 0.1, 0), ("A", nil, 1.5, 10), ("A", "video", 2.0, 0), ("A", "video", 4.0, 0)])
         let t = WindowExtractor.extract(trailing, options: ExtractOptions(lookbackDays: 3))
@@ -142,9 +156,11 @@ import Testing
             let fromJourneys = WindowExtractor.extract(journeys, options: options)
             let a = Self.described(fromEvents, names: events.channels.names)
             let b = Self.described(fromJourneys, names: journeys.channels.names)
-            #expect(a.count == b.count && fromEvents.totalPositives == fromJourneys.totalPositives
+            #expect(
+                a.count == b.count && fromEvents.totalPositives == fromJourneys.totalPositives
                     && fromEvents.totalNegatives == fromJourneys.totalNegatives,
-                    "\(negatives): \(a.count) vs \(b.count) windows, \(fromEvents.totalPositives)/\(fromEvents.totalNegatives) vs \(fromJourneys.totalPositives)/\(fromJourneys.totalNegatives)")
+                "\(negatives): \(a.count) vs \(b.count) windows, \(fromEvents.totalPositives)/\(fromEvents.totalNegatives) vs \(fromJourneys.totalPositives)/\(fromJourneys.totalNegatives)"
+            )
             Self.expectCounts(b, a)
         }
     }
@@ -159,11 +175,13 @@ import Testing
         ])
         let journeys = JourneyBuilder.build(events, options: JourneyOptions(rule: .everyConversion))
         let counts = WindowExtractor.extract(journeys, options: ExtractOptions(lookbackDays: 2))
-        Self.expectCounts(Self.described(counts, names: journeys.channels.names), [
-            "- email": (0, 1), "email -": (0, 1),   // A days 0 and 1
-            "- -": (1, 1),                          // A day 2 at risk; converts on day 3, nothing in the window
-            "- video": (0, 1), "video -": (0, 1),   // A's second journey, days 4 and 5
-            "- search": (0, 1),                     // B day 5
-        ])
+        Self.expectCounts(
+            Self.described(counts, names: journeys.channels.names),
+            [
+                "- email": (0, 1), "email -": (0, 1),  // A days 0 and 1
+                "- -": (1, 1),  // A day 2 at risk; converts on day 3, nothing in the window
+                "- video": (0, 1), "video -": (0, 1),  // A's second journey, days 4 and 5
+                "- search": (0, 1),  // B day 5
+            ])
     }
 }
