@@ -4,8 +4,8 @@ import Testing
 
 @testable import AttributionReport
 
-@Suite("ModelsSection")
-struct ModelsSectionTests {
+@Suite("FamilySection")
+struct FamilySectionTests {
     /// Every conversion, share and revenue the report shows is the CSV's number, both
     /// exactly (data-value) and formatted from that double up to the CSV's rounding.
     @Test(arguments: [3, 40])
