@@ -5,6 +5,7 @@ WORKDIR /src
 COPY Package.swift ./
 COPY Sources ./Sources
 COPY Tests ./Tests
+COPY Plugins ./Plugins
 RUN swift build -c release --static-swift-stdlib --product mta \
  && install -D .build/release/mta /out/mta
 
