@@ -24,14 +24,12 @@ extension JourneyOptions {
             ("remove_if_last_and_not_all", .array(transforms.removeIfLastAndNotAll.map { .string($0) })),
         ]
         if let window {
-            s.append(("conversion_window", .object([("from", .string(Self.iso(window.start))), ("to", .string(Self.iso(window.end)))])))
+            s.append(
+                (
+                    "conversion_window",
+                    .object([("from", .string(Timestamp.iso(ms: window.start))), ("to", .string(Timestamp.iso(ms: window.end)))])
+                ))
         }
         return s
-    }
-
-    private static func iso(_ ms: Int64) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
     }
 }

@@ -19,8 +19,8 @@ public enum RunRecord {
         return .object([
             ("job_id", .string(doc.jobId)),
             ("status", .string(failed ? "partial" : "ok")),
-            ("started", .string(iso(doc.runAt))),
-            ("finished", .string(iso(finishedAt))),
+            ("started", .string(Timestamp.iso(doc.runAt))),
+            ("finished", .string(Timestamp.iso(finishedAt))),
             ("seconds", .number(finishedAt.timeIntervalSince(doc.runAt))),
             ("source", .string(SecretMask.mask(doc.input))),
             ("format", .string(doc.format)),
@@ -41,12 +41,6 @@ public enum RunRecord {
             ("timings", .array(doc.timings.map { .object([("stage", .string($0.stage)), ("seconds", .number($0.seconds))]) })),
             ("models", .array(models)),
         ])
-    }
-
-    public static func iso(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: date)
     }
 }
 

@@ -13,7 +13,8 @@ enum ChannelFold {
 
     /// The caption's note when channels were folded.
     static func note(_ folded: Int) -> String {
-        folded > 0 ? " The \(folded) channels with the least credit are summed into one bar; the table lists every channel." : ""
+        // Not summed into one row: a sum of many small shares would stretch the axis and squash the rest.
+        folded > 0 ? " The \(folded) channels with the least credit are not drawn; the table lists every channel." : ""
     }
 }
 

@@ -25,6 +25,13 @@ struct AnswerSection: ReportSection {
                     + "below, \(lead.model) leads and the others follow for comparison.", cssClass: "alert")
         }
         html += "<p class=\"headline\">" + HTML.escape(Self.headline(lead, intervals: doc.intervals)) + "</p>\n"
+        let negative = FamilySection.order(lead).reversed().filter { lead.conversions[$0] < 0 }
+        if let worst = negative.first {
+            html += HTML.paragraph(
+                "\(lead.model) gives \(negative.count) channel\(negative.count == 1 ? "" : "s") negative credit "
+                    + "(\(lead.channels.names[worst]) \(NumberFormat.percent(lead.shares[worst]))): a share outside 0–100 % is not a "
+                    + "share of conversions, so read this model with care and compare it with the others below.", cssClass: "alert")
+        }
         let others = results.filter { $0.model != lead.model }.map(\.model)
         if !others.isEmpty { html += HTML.paragraph("For comparison: \(others.joined(separator: ", ")).", cssClass: "note") }
         html += "<h3>Where the models agree and disagree</h3>\n"
@@ -105,7 +112,8 @@ struct AnswerSection: ReportSection {
                 let ours = lead.channels.lookup(name).map { leadShares[Int($0)] } ?? 0
                 guard theirs - ours > Self.disagreementPoints else { continue }
                 let what =
-                    ours <= 0.005 ? "finds no measurable share (\(NumberFormat.percent(ours)))" : "finds \(NumberFormat.percent(ours))"
+                    ours < 0 ? "finds a negative share (\(NumberFormat.percent(ours)))"
+                    : ours <= 0.005 ? "finds no measurable share (\(NumberFormat.percent(ours)))" : "finds \(NumberFormat.percent(ours))"
                 found.append((theirs - ours, "\(r.model) gives \(name) \(NumberFormat.percent(theirs)); \(lead.model) \(what)."))
             }
         }

@@ -20,20 +20,12 @@ struct ComparisonSection: ReportSection {
 
         let intervals = results.map { doc.intervals?.intervals(for: $0.model) }
         let (shownChannels, foldedChannels) = ChannelFold.split(channels)
-        var rows = shownChannels.map { c in
+        let rows = shownChannels.map { c in
             DotPlot.Row(
                 label: c, values: shareByModel.map { $0[c] },
                 intervals: intervals.map { m in
                     m.flatMap { m in m.channels.lookup(c).map { m.intervals[Int($0)] } }.map { $0.shareLow...$0.shareHigh }
                 })
-        }
-        if !foldedChannels.isEmpty {
-            rows.append(
-                DotPlot.Row(
-                    label: ChannelFold.label(foldedChannels.count),
-                    values: shareByModel.map { shares in
-                        foldedChannels.reduce(0) { $0 + (shares[$1] ?? 0) }
-                    }))
         }
         var caption = "Share of credited conversions per channel, one marker per model; channels by mean share"
         if let report = doc.intervals, !report.models.isEmpty {

@@ -56,12 +56,8 @@ struct FamilySection: ReportSection {
         let (shown, folded) = ChannelFold.split(ordered)
         if results.count == 1 {
             let shares = first.shares
-            var bars = shown.map {
+            let bars = shown.map {
                 BarChart.Bar(label: first.channels.names[$0], value: shares[$0], valueText: NumberFormat.percent(shares[$0]))
-            }
-            if !folded.isEmpty {
-                let rest = folded.reduce(0) { $0 + shares[$1] }
-                bars.append(BarChart.Bar(label: ChannelFold.label(folded.count), value: rest, valueText: NumberFormat.percent(rest)))
             }
             return HTML.figure(
                 BarChart(
@@ -72,22 +68,13 @@ struct FamilySection: ReportSection {
                 caption: "\(first.model): share of credited conversions." + ChannelFold.note(folded.count))
         }
         let names = shown.map { first.channels.names[$0] }
-        var rows = names.map { name in
+        let rows = names.map { name in
             DotPlot.Row(
                 label: name, values: results.map { r in r.channels.lookup(name).map { r.shares[Int($0)] } },
                 intervals: results.map { r in
                     intervals?.intervals(for: r.model).flatMap { m in m.channels.lookup(name).map { m.intervals[Int($0)] } }
                         .map { $0.shareLow...$0.shareHigh }
                 })
-        }
-        if !folded.isEmpty {
-            let foldedNames = Set(folded.map { first.channels.names[$0] })
-            rows.append(
-                DotPlot.Row(
-                    label: ChannelFold.label(folded.count),
-                    values: results.map { r in
-                        r.channels.names.indices.filter { foldedNames.contains(r.channels.names[$0]) }.reduce(0) { $0 + r.shares[$1] }
-                    }))
         }
         return HTML.figure(
             DotPlot(series: results.map(\.model), rows: rows, title: "\(family.title): share by channel", plotWidth: 360).svg

@@ -42,7 +42,7 @@ struct TextLineLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         let fields = (metadata.merging(event.metadata ?? [:]) { $1 }).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        let line = ([RunRecord.iso(Date()), event.level.rawValue, SecretMask.mask("\(event.message)")] + fields).joined(separator: " ")
+        let line = ([Timestamp.iso(Date()), event.level.rawValue, SecretMask.mask("\(event.message)")] + fields).joined(separator: " ")
         // On a terminal, clear the progress bar's line first; the meter redraws it.
         let clear = isatty(2) == 1 ? "\r\u{1B}[K" : ""
         FileHandle.standardError.write(Data((clear + line + "\n").utf8))
@@ -60,7 +60,7 @@ struct JSONLineLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         var members: [(String, JSONValue)] = [
-            ("time", .string(RunRecord.iso(Date()))),
+            ("time", .string(Timestamp.iso(Date()))),
             ("level", .string(event.level.rawValue)),
             ("message", .string(SecretMask.mask("\(event.message)"))),
         ]

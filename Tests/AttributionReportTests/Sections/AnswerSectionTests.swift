@@ -55,6 +55,14 @@ import Testing
         #expect(html.contains("Spend on tv bought no touch in the data"))
     }
 
+    /// A lead model with negative credit is flagged, and a negative share is called one.
+    @Test func negativeCreditIsFlagged() throws {
+        let doc = Self.document([Self.result("last-touch", [20, 50, 30]), Self.result("markov", [-10, 100, 10], auc: 0.8)])
+        let html = try #require(AnswerSection().render(doc)?.html)
+        #expect(html.contains("markov gives 1 channel negative credit (brand −10.0 %)"))
+        #expect(html.contains("last-touch gives brand 20.0 %; markov finds a negative share (−10.0 %)."))
+    }
+
     @Test func noRecommendationWithoutAFitSaysWhy() throws {
         let doc = Self.document([Self.result("linear", [1, 1, 1]), Self.result("first-touch", [1, 2, 0])])
         let html = try #require(AnswerSection().render(doc)?.html)
